@@ -1,0 +1,147 @@
+// The Analysis contract (../shared/analysis-contract.md, v1). Tests outside the project read these
+// names: change none of them; add fields only.
+
+export type Runtime = "containerd" | "cri-o";
+export type Severity = "error" | "warning" | "info";
+
+export interface Analysis {
+  kubernetes: string;
+  runtime: Runtime;
+  diagnostics: Diagnostic[];
+  workloads: Workload[];
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  path?: string;
+  line: number;
+  column: number;
+  /** 1-based end of the range the diagnostic covers (for editor markers); optional, not in the contract. */
+  endLine?: number;
+  endColumn?: number;
+  /** Upstream source of the rule, when the rule comes from Kubernetes or a runtime. */
+  source?: string;
+}
+
+export type WorkloadKind =
+  | "Pod"
+  | "Deployment"
+  | "StatefulSet"
+  | "DaemonSet"
+  | "ReplicaSet"
+  | "Job"
+  | "CronJob"
+  | "ReplicationController"
+  | "PodTemplate";
+
+export interface Workload {
+  kind: string;
+  name: string;
+  namespace?: string;
+  document: number;
+  podSpecPath: string;
+  line: number;
+  containers: Container[];
+  pss?: { baseline: PssLevel; restricted: PssLevel };
+  /** The pod-level securityContext as written (with positions), for the graph's pod node. */
+  pod: PodLevel;
+}
+
+export interface PodLevel {
+  /** Path of spec.securityContext (whether or not it is set). */
+  path: string;
+  line?: number;
+  /** Fields set in the pod's securityContext, in text order. */
+  fields: { name: string; value: unknown; path: string; line: number }[];
+  /** Pod-level settings outside securityContext that change what containers get (hostUsers, os.name, …). */
+  hostUsers?: boolean;
+  os?: string;
+}
+
+export type ContainerType = "init" | "sidecar" | "regular" | "ephemeral";
+
+export interface Container {
+  name: string;
+  type: ContainerType;
+  path: string;
+  line: number;
+  effective: Record<EffectiveField, Effective>;
+  process?: Process;
+  startup?: { ok: boolean; reason?: string; message?: string };
+}
+
+export type Source = "container" | "pod" | "default" | "image";
+
+export interface Effective {
+  value: unknown;
+  source: Source;
+  path?: string;
+  line?: number;
+  overrides?: { value: unknown; path: string; line: number };
+}
+
+export const EFFECTIVE_FIELDS = [
+  "runAsUser",
+  "runAsGroup",
+  "runAsNonRoot",
+  "privileged",
+  "allowPrivilegeEscalation",
+  "readOnlyRootFilesystem",
+  "capabilities",
+  "procMount",
+  "seccompProfile",
+  "appArmorProfile",
+  "seLinuxOptions",
+  "windowsOptions",
+  "fsGroup",
+  "fsGroupChangePolicy",
+  "supplementalGroups",
+  "supplementalGroupsPolicy",
+  "sysctls",
+  "seLinuxChangePolicy",
+] as const;
+export type EffectiveField = (typeof EFFECTIVE_FIELDS)[number];
+
+export interface CapabilitySets {
+  bounding: string[];
+  effective: string[];
+  permitted: string[];
+  inheritable: string[];
+  ambient: string[];
+}
+
+export interface Process {
+  uid: number | string;
+  gid: number;
+  groups: number[];
+  capabilities: CapabilitySets;
+  capHex: { CapInh: string; CapPrm: string; CapEff: string; CapBnd: string; CapAmb: string };
+  noNewPrivs: boolean;
+  seccomp: "disabled" | "filter";
+  rootFilesystemReadOnly: boolean;
+  maskedPaths: string[];
+  readonlyPaths: string[];
+}
+
+export interface PssViolation {
+  check: string;
+  reason: string;
+  detail: string;
+}
+
+export interface PssLevel {
+  allowed: boolean;
+  violations: PssViolation[];
+}
+
+export interface AnalyzeOptions {
+  runtime?: Runtime;
+  /** "1.23" … newest, or "latest". */
+  kubernetes?: string;
+  /** Image USER per container name: a uid (number) or a user name. Default 0 (root). */
+  imageUsers?: Record<string, number | string>;
+  /** The kubelet's --seccomp-default: when true, an unset seccompProfile means RuntimeDefault. */
+  seccompDefault?: boolean;
+}
