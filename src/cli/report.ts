@@ -1,0 +1,50 @@
+// The readable report: the same facts as --json, laid out for a terminal.
+
+import type { Analysis, Effective } from "../core/types";
+import { EFFECTIVE_FIELDS } from "../core/types";
+import { formatValue } from "../core/format";
+
+const SOURCE_LABEL: Record<Effective["source"], string> = {
+  container: "container",
+  pod: "pod",
+  default: "default",
+  image: "image",
+};
+
+export function formatReport(a: Analysis, file: string): string {
+  const lines: string[] = [];
+  lines.push(`${file}: Kubernetes ${a.kubernetes}, runtime ${a.runtime}`);
+  lines.push(`${a.workloads.length} workload${a.workloads.length === 1 ? "" : "s"}, ${a.diagnostics.length} diagnostic${a.diagnostics.length === 1 ? "" : "s"}`);
+  for (const w of a.workloads) {
+    lines.push("");
+    const ns = w.namespace ? ` (namespace ${w.namespace})` : "";
+    lines.push(`${w.kind} ${w.name || "<unnamed>"}${ns} — document ${w.document}, line ${w.line}, pod spec at ${w.podSpecPath}`);
+    if (w.pss) {
+      const lvl = (k: "baseline" | "restricted") => (w.pss![k].allowed ? "allowed" : `NOT allowed (${w.pss![k].violations.map((v) => v.check).join(", ")})`);
+      lines.push(`  Pod Security: baseline ${lvl("baseline")}; restricted ${lvl("restricted")}`);
+    }
+    if (w.containers.length === 0) lines.push("  (no containers)");
+    for (const c of w.containers) {
+      lines.push(`  ${c.type} container "${c.name}" (${c.path}, line ${c.line})`);
+      if (c.startup && !c.startup.ok) lines.push(`    will not start: ${c.startup.reason}: ${c.startup.message}`);
+      const width = Math.max(...EFFECTIVE_FIELDS.map((f) => f.length));
+      for (const f of EFFECTIVE_FIELDS) {
+        const e = c.effective[f];
+        let row = `    ${f.padEnd(width)}  ${formatValue(e.value).padEnd(28)} ${SOURCE_LABEL[e.source]}`;
+        if (e.line) row += ` (line ${e.line})`;
+        if (e.overrides) row += `, overrides pod ${formatValue(e.overrides.value)} (line ${e.overrides.line})`;
+        lines.push(row);
+      }
+      if (c.process) {
+        const p = c.process;
+        lines.push(`    /proc/1/status: Uid ${p.uid}  Gid ${p.gid}  Groups ${p.groups.join(" ") || "-"}  CapEff ${p.capHex.CapEff}  CapBnd ${p.capHex.CapBnd}  NoNewPrivs ${p.noNewPrivs ? 1 : 0}  Seccomp ${p.seccomp === "filter" ? 2 : 0}`);
+      }
+    }
+  }
+  if (a.diagnostics.length) {
+    lines.push("");
+    lines.push("Diagnostics:");
+    for (const d of a.diagnostics) lines.push(`  ${file}:${d.line}:${d.column}  ${d.severity.padEnd(7)} ${d.code}: ${d.message}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

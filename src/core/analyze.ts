@@ -1,0 +1,150 @@
+// Text in, Analysis out: the one entry point the app, the worker and the command line share.
+
+import type { Analysis, AnalyzeOptions, Container, Diagnostic, PodLevel, Runtime, Workload } from "./types";
+import { LATEST, normaliseVersion } from "./versions";
+import { parseYamlText, type ParsedText } from "./yaml/parse";
+import { positionAt } from "./yaml/lines";
+import { get, isMap, joinPath, keySpan, nodeStart, type YMap } from "./yaml/access";
+import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workloads";
+import { resolveContainer } from "./resolve";
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
+  const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
+  const parsed = parseYamlText(text);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const workloads: Workload[] = [];
+  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes };
+
+  for (const doc of parsed.documents) {
+    if (!doc.ok || doc.value === null || doc.value === undefined) continue;
+    for (const found of objectsOf(doc.value)) {
+      if ("notObject" in found) {
+        const at = nodeStart(parsed.positions, found.notObject) ?? doc.start;
+        report(ctx, "error", "not-an-object", `A Kubernetes object must be a YAML mapping; this ${found.path ? "item" : "document"} is ${describe(found.notObject)}.`, at, found.path || undefined);
+        continue;
+      }
+      const w = analyzeObject(ctx, found, doc.index);
+      if (w) workloads.push(w);
+    }
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { kubernetes, runtime, diagnostics, workloads };
+}
+
+interface Ctx {
+  parsed: ParsedText;
+  diagnostics: Diagnostic[];
+  options: AnalyzeOptions;
+  runtime: Runtime;
+  kubernetes: string;
+}
+
+function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload | undefined {
+  const { parsed } = ctx;
+  const objStart = nodeStart(parsed.positions, found.obj) ?? 0;
+  const metadata = get(found.obj, "metadata");
+  const name = stringOr(get(metadata, "name"), stringOr(get(metadata, "generateName"), ""));
+  const namespace = get(metadata, "namespace");
+
+  if (!found.kind) {
+    // apimachinery's decoder: "Object 'Kind' is missing in '…'" (runtime.IsMissingKind).
+    report(ctx, "error", "missing-kind", "Object 'Kind' is missing: kubectl cannot tell what this object is.", objStart, found.path || undefined);
+    return undefined;
+  }
+  const loc = podSpecOf(found);
+  if (!loc) {
+    const label = name ? `${found.kind} "${name}"` : found.kind;
+    report(ctx, "info", "skipped-kind", `${label} carries no pod spec: skipped.`, kindOffset(ctx, found) ?? objStart, joinPath(found.path, "kind"));
+    return undefined;
+  }
+
+  const workload: Workload = {
+    kind: found.kind,
+    name,
+    document,
+    podSpecPath: loc.path,
+    line: positionAt(parsed.lines, objStart).line,
+    containers: [],
+    pod: { path: joinPath(loc.path, "securityContext"), fields: [] },
+  };
+  if (typeof namespace === "string") workload.namespace = namespace;
+
+  if (!loc.spec) {
+    const at = loc.brokenAt ? (nodeStart(parsed.positions, loc.brokenAt.value) ?? objStart) : objStart;
+    report(ctx, "error", "missing-pod-spec", `${found.kind} "${name}" has no pod spec at ${loc.path}.`, at, loc.path);
+    return workload;
+  }
+
+  const spec = loc.spec;
+  const podScRaw = get(spec, "securityContext");
+  const podSc = isMap(podScRaw) ? podScRaw : undefined;
+  workload.pod = podLevel(ctx, spec, podSc, workload.pod.path);
+
+  for (const fc of containersOf(spec, loc.path)) {
+    const scRaw = get(fc.obj, "securityContext");
+    const effective = resolveContainer({
+      positions: parsed.positions,
+      lines: parsed.lines,
+      pod: { sc: podSc, path: workload.pod.path },
+      container: { sc: isMap(scRaw) ? scRaw : undefined, path: joinPath(fc.path, "securityContext") },
+      defaults: {
+        imageUser: imageUserFor(ctx.options, fc.name),
+        seccompDefault: ctx.options.seccompDefault === true,
+      },
+    });
+    const c: Container = {
+      name: fc.name,
+      type: fc.type,
+      path: fc.path,
+      line: positionAt(parsed.lines, nodeStart(parsed.positions, fc.obj) ?? objStart).line,
+      effective,
+    };
+    workload.containers.push(c);
+  }
+  return workload;
+}
+
+function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): PodLevel {
+  const { parsed } = ctx;
+  const pod: PodLevel = { path, fields: [] };
+  const scSpan = keySpan(parsed.positions, spec, "securityContext");
+  if (scSpan) pod.line = positionAt(parsed.lines, scSpan.keyStart).line;
+  if (podSc) {
+    for (const key of Object.keys(podSc)) {
+      const span = keySpan(parsed.positions, podSc, key);
+      pod.fields.push({ name: key, value: podSc[key], path: joinPath(path, key), line: span ? positionAt(parsed.lines, span.keyStart).line : pod.line ?? 0 });
+    }
+  }
+  const hostUsers = get(spec, "hostUsers");
+  if (typeof hostUsers === "boolean") pod.hostUsers = hostUsers;
+  const os = get(get(spec, "os"), "name");
+  if (typeof os === "string") pod.os = os;
+  return pod;
+}
+
+function imageUserFor(options: AnalyzeOptions, container: string): number | string {
+  const u = options.imageUsers?.[container];
+  return u === undefined ? 0 : u;
+}
+
+function kindOffset(ctx: Ctx, found: FoundObject): number | undefined {
+  return keySpan(ctx.parsed.positions, found.obj, "kind")?.keyStart;
+}
+
+function report(ctx: Ctx, severity: Diagnostic["severity"], code: string, message: string, offset: number, path?: string): void {
+  const p = positionAt(ctx.parsed.lines, offset);
+  const d: Diagnostic = { severity, code, message, line: p.line, column: p.column };
+  if (path) d.path = path;
+  ctx.diagnostics.push(d);
+}
+
+function stringOr(v: unknown, fallback: string): string {
+  return typeof v === "string" ? v : fallback;
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return "a list";
+  if (v === null) return "empty";
+  return `a ${typeof v} (${JSON.stringify(v)?.slice(0, 40)})`;
+}

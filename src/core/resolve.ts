@@ -1,0 +1,85 @@
+// Resolution with provenance: for one container, the value of every securityContext field the
+// kubelet hands to the runtime, and where it came from. The merge rules are the catalogue's
+// (kubernetes pkg/securitycontext/util.go DetermineEffectiveSecurityContext and the kubelet's
+// kuberuntime helpers); this file only applies them and records positions.
+
+import { EFFECTIVE_FIELDS, type Effective, type EffectiveField } from "./types";
+import { effectiveSpec } from "./catalogue/fields";
+import { defaultFor, type DefaultContext } from "./catalogue/defaults";
+import { get, isMap, isSet, joinPath, keySpan, type YMap } from "./yaml/access";
+import { positionAt, type LineIndex } from "./yaml/lines";
+import type { NodePos } from "./yaml/parse";
+
+export interface Located {
+  /** The securityContext map, when it is a map. */
+  sc: YMap | undefined;
+  /** Path of the securityContext key, e.g. `spec.containers[0].securityContext`. */
+  path: string;
+}
+
+export interface ResolveInput {
+  positions: WeakMap<object, NodePos>;
+  lines: LineIndex;
+  pod: Located;
+  container: Located;
+  defaults: DefaultContext;
+}
+
+export function resolveContainer(input: ResolveInput): Record<EffectiveField, Effective> {
+  const out = {} as Record<EffectiveField, Effective>;
+  for (const name of EFFECTIVE_FIELDS) out[name] = resolveField(name, input);
+  // Defaults that depend on other resolved values (fsGroupChangePolicy needs fsGroup; AppArmor's
+  // runtime default is skipped for privileged containers).
+  for (const name of EFFECTIVE_FIELDS) {
+    if (out[name].source === "default" || out[name].source === "image") {
+      out[name] = defaultFor(name, input.defaults, out);
+    }
+  }
+  return out;
+}
+
+function resolveField(name: EffectiveField, input: ResolveInput): Effective {
+  const spec = effectiveSpec(name);
+  const fromContainer = spec.levels.includes("container") ? located(input, input.container, name) : undefined;
+  const fromPod = spec.levels.includes("pod") ? located(input, input.pod, name) : undefined;
+
+  if (fromContainer) {
+    const e: Effective = { value: fromContainer.value, source: "container", path: fromContainer.path, line: fromContainer.line };
+    if (fromPod) {
+      if (spec.merge === "per-subfield") e.value = mergeWindowsOptions(fromPod.value, fromContainer.value);
+      e.overrides = { value: fromPod.value, path: fromPod.path, line: fromPod.line };
+    }
+    return e;
+  }
+  if (fromPod) return { value: fromPod.value, source: "pod", path: fromPod.path, line: fromPod.line };
+  // Placeholder; resolveContainer fills the default once every set value is known.
+  return { value: null, source: "default" };
+}
+
+function located(input: ResolveInput, where: Located, name: string): { value: unknown; path: string; line: number } | undefined {
+  if (!where.sc) return undefined;
+  const value = get(where.sc, name);
+  if (!isSet(value)) return undefined;
+  const span = keySpan(input.positions, where.sc, name);
+  const line = span ? positionAt(input.lines, span.keyStart).line : 0;
+  return { value, path: joinPath(where.path, name), line };
+}
+
+/**
+ * windowsOptions merge sub-field by sub-field; the two GMSA fields travel together
+ * (kubernetes pkg/securitycontext/util.go: "both GMSA fields go hand in hand").
+ */
+export function mergeWindowsOptions(pod: unknown, container: unknown): unknown {
+  if (!isMap(container)) return container;
+  const merged: YMap = isMap(pod) ? { ...pod } : {};
+  if (isSet(get(container, "gmsaCredentialSpecName")) || isSet(get(container, "gmsaCredentialSpec"))) {
+    merged.gmsaCredentialSpecName = get(container, "gmsaCredentialSpecName") ?? null;
+    merged.gmsaCredentialSpec = get(container, "gmsaCredentialSpec") ?? null;
+    if (merged.gmsaCredentialSpecName === null) delete merged.gmsaCredentialSpecName;
+    if (merged.gmsaCredentialSpec === null) delete merged.gmsaCredentialSpec;
+  }
+  for (const k of ["runAsUserName", "hostProcess"]) {
+    if (isSet(get(container, k))) merged[k] = get(container, k);
+  }
+  return merged;
+}

@@ -1,0 +1,58 @@
+// Safe reads of parsed YAML values: own properties only (a key such as `constructor` must never
+// reach Object.prototype), plus the source position of a key or an item.
+
+import type { MapPos, NodePos, SeqPos } from "./parse";
+
+export type YMap = Record<string, unknown>;
+
+export function isMap(v: unknown): v is YMap {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+export function has(obj: YMap, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** The own value of `key`, or undefined. */
+export function get(obj: unknown, key: string): unknown {
+  return isMap(obj) && has(obj, key) ? obj[key] : undefined;
+}
+
+/** Set (present and not null), as a Go pointer field decoded from JSON would be non-nil. */
+export function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+export interface Span {
+  /** Offset of the key (for a map entry) or of the item (for a sequence). */
+  keyStart: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export function keySpan(positions: WeakMap<object, NodePos>, obj: unknown, key: string): Span | undefined {
+  if (!isMap(obj)) return undefined;
+  const pos = positions.get(obj) as MapPos | undefined;
+  if (!pos || pos.kind !== "map") return undefined;
+  const i = pos.names.lastIndexOf(key);
+  if (i === -1) return undefined;
+  return { keyStart: pos.offs[i * 3], valueStart: pos.offs[i * 3 + 1], valueEnd: pos.offs[i * 3 + 2] };
+}
+
+export function itemSpan(positions: WeakMap<object, NodePos>, arr: unknown, index: number): Span | undefined {
+  if (!Array.isArray(arr)) return undefined;
+  const pos = positions.get(arr) as SeqPos | undefined;
+  if (!pos || pos.kind !== "seq" || index * 2 + 1 >= pos.offs.length) return undefined;
+  return { keyStart: pos.offs[index * 2], valueStart: pos.offs[index * 2], valueEnd: pos.offs[index * 2 + 1] };
+}
+
+/** Start offset of a map or sequence node. */
+export function nodeStart(positions: WeakMap<object, NodePos>, node: unknown): number | undefined {
+  return node !== null && typeof node === "object" ? positions.get(node)?.start : undefined;
+}
+
+/** A path segment list as the contract writes it: `spec.containers[1].securityContext`. */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === "number") return `${base}[${key}]`;
+  return base ? `${base}.${key}` : key;
+}

@@ -1,0 +1,38 @@
+// Offset → line/column by binary search over line starts: computed once per text, so reporting a
+// position costs O(log lines) instead of a scan from the top.
+
+export interface LineIndex {
+  /** Offset of the first character of each line. */
+  starts: Int32Array | number[];
+  length: number;
+}
+
+export function buildLineIndex(text: string): LineIndex {
+  const starts: number[] = [0];
+  let i = text.indexOf("\n");
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf("\n", i + 1);
+  }
+  return { starts, length: text.length };
+}
+
+/** 1-based line and column of a 0-based offset (clamped into the text). */
+export function positionAt(index: LineIndex, offset: number): { line: number; column: number } {
+  const starts = index.starts;
+  const o = Math.max(0, Math.min(offset, index.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: o - starts[lo] + 1 };
+}
+
+/** 0-based offset of a 1-based line and column. */
+export function offsetAt(index: LineIndex, line: number, column: number): number {
+  const l = Math.max(1, Math.min(line, index.starts.length));
+  return Math.min(index.starts[l - 1] + Math.max(0, column - 1), index.length);
+}
