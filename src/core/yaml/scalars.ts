@@ -2,23 +2,24 @@
 // go-yaml v2 (YAML 1.1), so `yes`, `on`, `y`, `True` are booleans and `0755` is octal.
 // Source: sigs.k8s.io/yaml goyaml.v2/resolve.go (resolveMapList, resolve()).
 
-const BOOLEANS: Record<string, boolean> = {
+// Maps, not object literals: a scalar such as `__proto__` or `constructor` must not find a prototype member.
+const BOOLEANS = new Map<string, boolean>(Object.entries({
   y: true, Y: true, yes: true, Yes: true, YES: true,
   true: true, True: true, TRUE: true,
   on: true, On: true, ON: true,
   n: false, N: false, no: false, No: false, NO: false,
   false: false, False: false, FALSE: false,
   off: false, Off: false, OFF: false,
-};
+}));
 
 const NULLS = new Set(["", "~", "null", "Null", "NULL"]);
 
-const SPECIAL_FLOATS: Record<string, number> = {
+const SPECIAL_FLOATS = new Map<string, number>(Object.entries({
   ".nan": NaN, ".NaN": NaN, ".NAN": NaN,
   ".inf": Infinity, ".Inf": Infinity, ".INF": Infinity,
   "+.inf": Infinity, "+.Inf": Infinity, "+.INF": Infinity,
   "-.inf": -Infinity, "-.Inf": -Infinity, "-.INF": -Infinity,
-};
+}));
 
 // go-yaml v2's yamlStyleFloat.
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
@@ -52,9 +53,9 @@ function parseGoInt(text: string): number {
 /** Resolves an untagged plain scalar the way go-yaml v2 does. */
 export function resolvePlain(text: string): Resolved {
   if (NULLS.has(text)) return { kind: "null", value: null };
-  const b = BOOLEANS[text];
+  const b = BOOLEANS.get(text);
   if (b !== undefined) return { kind: "bool", value: b };
-  const sf = SPECIAL_FLOATS[text];
+  const sf = SPECIAL_FLOATS.get(text);
   if (sf !== undefined) return { kind: "float", value: sf };
   const c = text.charCodeAt(0);
   // go-yaml only tries numbers when the first character is a digit, a sign or a dot.
@@ -83,7 +84,7 @@ export function resolveTagged(tag: string, text: string, plain: boolean): Resolv
       return { kind: "str", value: text };
     case "!!bool":
     case "tag:yaml.org,2002:bool": {
-      const b = BOOLEANS[text];
+      const b = BOOLEANS.get(text);
       return b === undefined ? { kind: "str", value: text } : { kind: "bool", value: b };
     }
     case "!!null":
@@ -103,5 +104,5 @@ export function resolveTagged(tag: string, text: string, plain: boolean): Resolv
 
 /** Whether a boolean was spelled other than `true`/`false`, which YAML 1.2 tools read as a string. */
 export function isYaml11OnlyBoolean(text: string): boolean {
-  return text in BOOLEANS && text !== "true" && text !== "false";
+  return BOOLEANS.has(text) && text !== "true" && text !== "false";
 }
