@@ -1,0 +1,40 @@
+// Every diagnostic, in text order; clicking one puts the cursor on it.
+import type { Diagnostic } from "../core/types";
+
+const ICON = { error: "⛔", warning: "⚠", info: "ℹ" } as const;
+
+export function Problems({ diagnostics, onReveal }: { diagnostics: Diagnostic[]; onReveal(d: Diagnostic): void }) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return (
+    <section className="problems" aria-label="Problems" data-testid="problems">
+      <header>
+        <h2>Problems</h2>
+        <span className="counts">
+          <span className="sev-error">{counts.error} errors</span> · <span className="sev-warning">{counts.warning} warnings</span> ·{" "}
+          <span className="sev-info">{counts.info} notes</span>
+        </span>
+      </header>
+      {diagnostics.length === 0 ? (
+        <p className="empty">No problems found.</p>
+      ) : (
+        <ul>
+          {diagnostics.map((d, i) => (
+            <li key={i} className={`sev-${d.severity}`}>
+              <button onClick={() => onReveal(d)} data-code={d.code} data-line={d.line}>
+                <span className="sev-icon" aria-label={d.severity}>
+                  {ICON[d.severity]}
+                </span>
+                <span className="loc">
+                  {d.line}:{d.column}
+                </span>
+                <span className="msg">{d.message}</span>
+                <span className="code">{d.code}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

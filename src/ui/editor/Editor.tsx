@@ -1,0 +1,165 @@
+// The YAML editor: Monaco once it has loaded, a plain text area until then (or if it cannot load),
+// so the text is editable from the first paint and never lost.
+
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import type { Diagnostic } from "../../core/types";
+
+type Monaco = typeof import("monaco-editor/esm/vs/editor/editor.api.js");
+type CodeEditor = import("monaco-editor/esm/vs/editor/editor.api.js").editor.IStandaloneCodeEditor;
+
+export interface EditorHandle {
+  /** Selects a range (1-based) and scrolls it into view. */
+  reveal(line: number, column: number, endLine?: number, endColumn?: number): void;
+  /** Replaces the whole text (an example, a reset) as one undoable edit. */
+  setText(text: string): void;
+  focus(): void;
+}
+
+interface Props {
+  initialText: string;
+  diagnostics: Diagnostic[];
+  theme: "light" | "dark";
+  onChange(text: string): void;
+  onCursor?(line: number, column: number): void;
+}
+
+const SEVERITY = { error: 8, warning: 4, info: 2 } as const; // monaco.MarkerSeverity values
+
+export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialText, diagnostics, theme, onChange, onCursor }, ref) {
+  const host = useRef<HTMLDivElement>(null);
+  const fallback = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<CodeEditor | null>(null);
+  const monacoRef = useRef<Monaco | null>(null);
+  const textRef = useRef(initialText);
+  const callbacks = useRef({ onChange, onCursor });
+  callbacks.current = { onChange, onCursor };
+  const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
+
+  useEffect(() => {
+    let disposed = false;
+    import("./monacoSetup")
+      .then(({ monaco, MODEL_URI }) => {
+        if (disposed || !host.current) return;
+        monacoRef.current = monaco;
+        const uri = monaco.Uri.parse(MODEL_URI);
+        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(textRef.current, "yaml", uri);
+        model.setValue(textRef.current);
+        const ed = monaco.editor.create(host.current, {
+          model,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: 13,
+          tabSize: 2,
+          scrollBeyondLastLine: false,
+          renderWhitespace: "boundary",
+          theme: theme === "dark" ? "vs-dark" : "vs",
+          // Without this, Playwright's keyboard.type loses spaces (toolchain notes).
+          editContext: false,
+          ariaLabel: "Kubernetes manifest (YAML)",
+        } as Parameters<typeof monaco.editor.create>[1]);
+        ed.onDidChangeModelContent(() => {
+          textRef.current = ed.getValue();
+          callbacks.current.onChange(textRef.current);
+        });
+        ed.onDidChangeCursorPosition((e) => callbacks.current.onCursor?.(e.position.lineNumber, e.position.column));
+        editor.current = ed;
+        setStatus("ready");
+      })
+      .catch(() => {
+        if (!disposed) setStatus("failed");
+      });
+    return () => {
+      disposed = true;
+      editor.current?.getModel()?.dispose();
+      editor.current?.dispose();
+      editor.current = null;
+    };
+    // The editor is created once; later props reach it through refs and the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    monacoRef.current?.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
+  }, [theme, status]);
+
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const model = editor.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      "security-context-playground",
+      diagnostics.map((d) => {
+        const line = Math.min(d.line, model.getLineCount());
+        const endLine = Math.min(d.endLine ?? d.line, model.getLineCount());
+        const endColumn = d.endColumn ?? (d.endLine ? d.column + 1 : model.getLineMaxColumn(endLine));
+        return {
+          severity: SEVERITY[d.severity],
+          message: d.message,
+          code: d.code,
+          startLineNumber: line,
+          startColumn: d.column,
+          endLineNumber: endLine,
+          endColumn: Math.max(endColumn, d.column + 1),
+        };
+      }),
+    );
+  }, [diagnostics, status]);
+
+  useImperativeHandle(ref, () => ({
+    reveal(line, column, endLine, endColumn) {
+      const ed = editor.current;
+      if (ed) {
+        const range = { startLineNumber: line, startColumn: column, endLineNumber: endLine ?? line, endColumn: endColumn ?? column };
+        ed.setSelection(range);
+        ed.revealRangeInCenterIfOutsideViewport(range);
+        ed.focus();
+        return;
+      }
+      const ta = fallback.current;
+      if (ta) {
+        const lines = ta.value.split("\n");
+        let offset = 0;
+        for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
+        ta.focus();
+        ta.setSelectionRange(offset + column - 1, offset + column - 1);
+      }
+    },
+    setText(text) {
+      textRef.current = text;
+      const ed = editor.current;
+      if (ed) {
+        const model = ed.getModel()!;
+        ed.pushUndoStop();
+        ed.executeEdits("playground", [{ range: model.getFullModelRange(), text }]);
+        ed.pushUndoStop();
+      } else {
+        if (fallback.current) fallback.current.value = text;
+        callbacks.current.onChange(text);
+      }
+    },
+    focus() {
+      (editor.current ?? fallback.current)?.focus();
+    },
+  }));
+
+  return (
+    <div className="editor" data-status={status}>
+      <div ref={host} className="editor-host" data-testid="monaco-host" hidden={status !== "ready"} />
+      {status !== "ready" && (
+        <textarea
+          ref={fallback}
+          className="editor-fallback"
+          aria-label="Kubernetes manifest (YAML)"
+          spellCheck={false}
+          defaultValue={textRef.current}
+          onChange={(e) => {
+            textRef.current = e.target.value;
+            callbacks.current.onChange(textRef.current);
+          }}
+        />
+      )}
+      {status === "failed" && <p className="editor-note">The code editor could not load; this plain text box works instead.</p>}
+    </div>
+  );
+});
