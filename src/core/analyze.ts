@@ -7,6 +7,8 @@ import { positionAt } from "./yaml/lines";
 import { get, isMap, joinPath, keySpan, nodeStart, type YMap } from "./yaml/access";
 import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workloads";
 import { resolveContainer } from "./resolve";
+import { computeProcess } from "./runtime/process";
+import { verifyStartup } from "./runtime/startup";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
@@ -83,13 +85,14 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
 
   for (const fc of containersOf(spec, loc.path)) {
     const scRaw = get(fc.obj, "securityContext");
+    const imageUser = imageUserFor(ctx.options, fc.name);
     const effective = resolveContainer({
       positions: parsed.positions,
       lines: parsed.lines,
       pod: { sc: podSc, path: workload.pod.path },
       container: { sc: isMap(scRaw) ? scRaw : undefined, path: joinPath(fc.path, "securityContext") },
       defaults: {
-        imageUser: imageUserFor(ctx.options, fc.name),
+        imageUser,
         seccompDefault: ctx.options.seccompDefault === true,
       },
     });
@@ -99,8 +102,11 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
       path: fc.path,
       line: positionAt(parsed.lines, nodeStart(parsed.positions, fc.obj) ?? objStart).line,
       effective,
+      process: computeProcess({ runtime: ctx.runtime, effective, imageUser, seccompDefault: ctx.options.seccompDefault === true, hostUsers: workload.pod.hostUsers }),
+      startup: verifyStartup({ effective, imageUser, podName: name, namespace: typeof namespace === "string" ? namespace : undefined, containerName: fc.name, podUID: podUid(found, loc.podMetadata) }),
     };
     workload.containers.push(c);
+    if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj);
   }
   return workload;
 }
@@ -121,6 +127,30 @@ function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): 
   const os = get(get(spec, "os"), "name");
   if (typeof os === "string") pod.os = os;
   return pod;
+}
+
+/** The kubelet's refusal to start a container, said where it can be fixed. */
+function reportStartup(ctx: Ctx, c: Container, imageUser: number | string, obj: YMap): void {
+  const user = c.effective.runAsUser;
+  const explicit = user.source !== "image";
+  const at = (explicit && user.line ? lineOffset(ctx, user.line) : undefined) ?? nodeStart(ctx.parsed.positions, obj) ?? 0;
+  const assumption = explicit ? "" : ` (the image's user is taken to be ${JSON.stringify(imageUser)}; set it per container if the image says otherwise)`;
+  report(ctx, explicit ? "error" : "warning", "run-as-non-root-conflict", `Container "${c.name}" will not start: ${c.startup!.reason}: ${c.startup!.message}${assumption}.`, at, c.path);
+}
+
+function lineOffset(ctx: Ctx, line: number): number | undefined {
+  const starts = ctx.parsed.lines.starts;
+  if (line < 1 || line > starts.length) return undefined;
+  // First non-blank character of the line, so the marker sits on the key.
+  const start = starts[line - 1];
+  const m = /^[ \t-]*/.exec(ctx.parsed.text.slice(start, start + 200));
+  return start + (m ? m[0].length : 0);
+}
+
+/** metadata.uid of a Pod (as `kubectl get -o yaml` prints it); templates have none. */
+function podUid(found: FoundObject, podMetadata: unknown): string | undefined {
+  const uid = found.kind === "Pod" ? get(podMetadata, "uid") : undefined;
+  return typeof uid === "string" ? uid : undefined;
 }
 
 function imageUserFor(options: AnalyzeOptions, container: string): number | string {

@@ -12,6 +12,11 @@ export function formatValue(v: unknown): string {
     if (keys.includes("type") && keys.every((k) => k === "type" || k === "localhostProfile")) {
       return o.localhostProfile ? `${formatValue(o.type)} (${formatValue(o.localhostProfile)})` : formatValue(o.type);
     }
+    // Capabilities read best as "drop ALL · add NET_BIND_SERVICE".
+    if (keys.length > 0 && keys.every((k) => k === "add" || k === "drop")) {
+      const part = (k: string) => (Array.isArray(o[k]) ? `${k} ${(o[k] as unknown[]).map(formatValue).join(", ") || "none"}` : `${k} ${formatValue(o[k])}`);
+      return ["drop", "add"].filter((k) => (keys as string[]).includes(k)).map(part).join(" · ");
+    }
     return `{${keys.map((k) => `${k}: ${formatValue(o[k])}`).join(", ")}}`;
   }
   return String(v);

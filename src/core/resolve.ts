@@ -8,7 +8,7 @@ import { effectiveSpec } from "./catalogue/fields";
 import { defaultFor, type DefaultContext } from "./catalogue/defaults";
 import { get, isMap, isSet, joinPath, keySpan, type YMap } from "./yaml/access";
 import { positionAt, type LineIndex } from "./yaml/lines";
-import type { NodePos } from "./yaml/parse";
+import type { Positions } from "./yaml/parse";
 
 export interface Located {
   /** The securityContext map, when it is a map. */
@@ -18,7 +18,7 @@ export interface Located {
 }
 
 export interface ResolveInput {
-  positions: WeakMap<object, NodePos>;
+  positions: Positions;
   lines: LineIndex;
   pod: Located;
   container: Located;

@@ -1,7 +1,7 @@
 // Safe reads of parsed YAML values: own properties only (a key such as `constructor` must never
 // reach Object.prototype), plus the source position of a key or an item.
 
-import type { MapPos, NodePos, SeqPos } from "./parse";
+import type { MapPos, Positions, SeqPos } from "./parse";
 
 export type YMap = Record<string, unknown>;
 
@@ -30,7 +30,7 @@ export interface Span {
   valueEnd: number;
 }
 
-export function keySpan(positions: WeakMap<object, NodePos>, obj: unknown, key: string): Span | undefined {
+export function keySpan(positions: Positions, obj: unknown, key: string): Span | undefined {
   if (!isMap(obj)) return undefined;
   const pos = positions.get(obj) as MapPos | undefined;
   if (!pos || pos.kind !== "map") return undefined;
@@ -39,7 +39,7 @@ export function keySpan(positions: WeakMap<object, NodePos>, obj: unknown, key: 
   return { keyStart: pos.offs[i * 3], valueStart: pos.offs[i * 3 + 1], valueEnd: pos.offs[i * 3 + 2] };
 }
 
-export function itemSpan(positions: WeakMap<object, NodePos>, arr: unknown, index: number): Span | undefined {
+export function itemSpan(positions: Positions, arr: unknown, index: number): Span | undefined {
   if (!Array.isArray(arr)) return undefined;
   const pos = positions.get(arr) as SeqPos | undefined;
   if (!pos || pos.kind !== "seq" || index * 2 + 1 >= pos.offs.length) return undefined;
@@ -47,7 +47,7 @@ export function itemSpan(positions: WeakMap<object, NodePos>, arr: unknown, inde
 }
 
 /** Start offset of a map or sequence node. */
-export function nodeStart(positions: WeakMap<object, NodePos>, node: unknown): number | undefined {
+export function nodeStart(positions: Positions, node: unknown): number | undefined {
   return node !== null && typeof node === "object" ? positions.get(node)?.start : undefined;
 }
 

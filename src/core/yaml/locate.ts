@@ -2,7 +2,7 @@
 // Used only when reporting, so a walk from the document root is cheap enough.
 
 import { isMap, itemSpan, keySpan, type Span } from "./access";
-import type { NodePos } from "./parse";
+import type { NodePos, Positions } from "./parse";
 
 /** Splits `a.b[0].c` and `metadata.annotations[key/with.dots]` into segments. */
 export function splitPath(path: string): (string | number)[] {
@@ -22,7 +22,7 @@ export interface Located {
   exact: boolean;
 }
 
-export function locatePath(positions: WeakMap<object, NodePos>, root: unknown, path: string): Located | undefined {
+export function locatePath(positions: Positions, root: unknown, path: string): Located | undefined {
   let node = root;
   let best: Span | undefined;
   const start = node !== null && typeof node === "object" ? positions.get(node) : undefined;

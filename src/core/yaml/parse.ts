@@ -28,6 +28,9 @@ export interface SeqPos {
 }
 export type NodePos = MapPos | SeqPos;
 
+/** Node → positions. A Map, not a WeakMap: ephemeron tables with millions of keys make GC superlinear. */
+export type Positions = Map<object, NodePos>;
+
 export interface ParsedDocument {
   /** 0-based index among the text's YAML documents. */
   index: number;
@@ -42,7 +45,7 @@ export interface ParsedText {
   text: string;
   lines: LineIndex;
   documents: ParsedDocument[];
-  positions: WeakMap<object, NodePos>;
+  positions: Positions;
   diagnostics: Diagnostic[];
 }
 
@@ -83,7 +86,7 @@ class AliasingError extends Error {
 
 export function parseYamlText(text: string): ParsedText {
   const lines = buildLineIndex(text);
-  const out: ParsedText = { text, lines, documents: [], positions: new WeakMap(), diagnostics: [] };
+  const out: ParsedText = { text, lines, documents: [], positions: new Map(), diagnostics: [] };
   const report = (severity: Diagnostic["severity"], code: string, message: string, start: number, end?: number) => {
     const p = positionAt(lines, start);
     const d: Diagnostic = { severity, code, message, line: p.line, column: p.column };
@@ -194,7 +197,7 @@ class DocBuilder {
   constructor(
     private src: string,
     private base: number,
-    private positions: WeakMap<object, NodePos>,
+    private positions: Positions,
     private report: Reporter,
     private lines: LineIndex,
   ) {}

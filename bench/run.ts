@@ -1,0 +1,65 @@
+// npm run bench [-- --json]: the speed figures, measured in one run on this machine.
+// Ratios (analysis ÷ plain js-yaml load of the same text) matter more than absolute times.
+
+import { load } from "js-yaml";
+import { cpus } from "node:os";
+import { analyze } from "../src/core/analyze";
+import { podDump } from "./generate";
+
+const SIZES = [10, 100, 1000, 5000];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, runs: number): number {
+  fn(); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+interface Row {
+  pods: number;
+  bytes: number;
+  loadMs: number;
+  analyzeMs: number;
+  ratio: number;
+  usPerPod: number;
+}
+
+const rows: Row[] = [];
+for (const n of SIZES) {
+  const text = podDump(n);
+  const runs = n >= 1000 ? 5 : 15;
+  const loadMs = time(() => load(text), runs);
+  const analyzeMs = time(() => analyze(text), runs);
+  rows.push({ pods: n, bytes: text.length, loadMs, analyzeMs, ratio: analyzeMs / loadMs, usPerPod: (analyzeMs * 1000) / n });
+}
+
+const last = rows[rows.length - 1];
+const flat = rows.filter((r) => r.pods >= 100).map((r) => r.usPerPod);
+const spread = Math.max(...flat) / Math.min(...flat) - 1;
+const targets = [
+  { target: "analysis of the 5,000-pod dump ≤ 1.3× js-yaml load", value: `${last.ratio.toFixed(2)}×`, pass: last.ratio <= 1.3 },
+  { target: "time per pod flat (±25%) from 100 to 5,000 pods", value: `±${(spread * 100).toFixed(0)}%`, pass: spread <= 0.25 },
+];
+
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, rows, targets }, null, 2));
+} else {
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}\n`);
+  console.log("pods   bytes        js-yaml load   analyze     ratio   per pod");
+  for (const r of rows) {
+    console.log(
+      `${String(r.pods).padEnd(6)} ${String(r.bytes).padEnd(12)} ${r.loadMs.toFixed(1).padStart(9)} ms ${r.analyzeMs.toFixed(1).padStart(9)} ms ${r.ratio.toFixed(2).padStart(6)}× ${r.usPerPod.toFixed(0).padStart(6)} µs`,
+    );
+  }
+  console.log("");
+  for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.target}: ${t.value}`);
+}
