@@ -9,6 +9,7 @@ import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workload
 import { resolveContainer } from "./resolve";
 import { computeProcess } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
+import { admitWorkload, evaluatePss, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
@@ -16,7 +17,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseYamlText(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const workloads: Workload[] = [];
-  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes };
+  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes, namespaces: namespacePolicies(parsed) };
 
   for (const doc of parsed.documents) {
     if (!doc.ok || doc.value === null || doc.value === undefined) continue;
@@ -40,6 +41,25 @@ interface Ctx {
   options: AnalyzeOptions;
   runtime: Runtime;
   kubernetes: string;
+  /** Pod Security labels of the Namespaces in the same text, by namespace name. */
+  namespaces: Map<string, { policy: NamespacePolicy; line: number }>;
+}
+
+/** Namespaces in the text whose pod-security.kubernetes.io labels apply to the workloads in them. */
+function namespacePolicies(parsed: ParsedText): Map<string, { policy: NamespacePolicy; line: number }> {
+  const out = new Map<string, { policy: NamespacePolicy; line: number }>();
+  for (const doc of parsed.documents) {
+    if (!doc.ok) continue;
+    for (const found of objectsOf(doc.value)) {
+      if ("notObject" in found || found.kind !== "Namespace") continue;
+      const metadata = get(found.obj, "metadata");
+      const name = get(metadata, "name");
+      const labels = get(metadata, "labels");
+      if (typeof name !== "string" || !isMap(labels) || !Object.keys(labels).some((k) => k.startsWith("pod-security.kubernetes.io/"))) continue;
+      out.set(name, { policy: parseNamespacePolicy(labels), line: positionAt(parsed.lines, nodeStart(parsed.positions, found.obj) ?? 0).line });
+    }
+  }
+  return out;
 }
 
 function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload | undefined {
@@ -57,7 +77,11 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
   const loc = podSpecOf(found);
   if (!loc) {
     const label = name ? `${found.kind} "${name}"` : found.kind;
-    report(ctx, "info", "skipped-kind", `${label} carries no pod spec: skipped.`, kindOffset(ctx, found) ?? objStart, joinPath(found.path, "kind"));
+    const message =
+      found.kind === "Namespace" && ctx.namespaces.has(name)
+        ? `${label}: its Pod Security labels apply to the workloads in it (${describePolicy(ctx.namespaces.get(name)!.policy)}).`
+        : `${label} carries no pod spec: skipped.`;
+    report(ctx, "info", found.kind === "Namespace" && ctx.namespaces.has(name) ? "pod-security-namespace" : "skipped-kind", message, kindOffset(ctx, found) ?? objStart, joinPath(found.path, "kind"));
     return undefined;
   }
 
@@ -108,6 +132,13 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
     workload.containers.push(c);
     if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj);
   }
+
+  const pssInput = { metadata: loc.podMetadata, spec, kind: found.kind };
+  workload.pss = {
+    baseline: evaluatePss(pssInput, "baseline", ctx.kubernetes),
+    restricted: evaluatePss(pssInput, "restricted", ctx.kubernetes),
+  };
+  admit(ctx, workload, found, pssInput, objStart);
   return workload;
 }
 
@@ -127,6 +158,17 @@ function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): 
   const os = get(get(spec, "os"), "name");
   if (typeof os === "string") pod.os = os;
   return pod;
+}
+
+/** What Pod Security Admission says when the workload is applied to a labelled namespace in the text. */
+function admit(ctx: Ctx, w: Workload, found: FoundObject, input: { metadata: unknown; spec: YMap; kind: string }, objStart: number): void {
+  const ns = ctx.namespaces.get(w.namespace ?? "default");
+  if (!ns) return;
+  const outcome = admitWorkload({ kind: found.kind, name: w.name, input, policy: ns.policy, kubernetes: ctx.kubernetes });
+  const at = kindOffset(ctx, found) ?? objStart;
+  w.admission = { namespace: w.namespace ?? "default", allowed: outcome.allowed, error: outcome.error, warnings: outcome.warnings };
+  if (outcome.error) report(ctx, "error", "pod-security-forbidden", `Error from server (Forbidden): ${outcome.error}`, at, joinPath(found.path, "kind"));
+  for (const warning of outcome.warnings) report(ctx, "warning", "pod-security-warning", kubectlWarning(warning), at, joinPath(found.path, "kind"));
 }
 
 /** The kubelet's refusal to start a container, said where it can be fixed. */
@@ -167,6 +209,10 @@ function report(ctx: Ctx, severity: Diagnostic["severity"], code: string, messag
   const d: Diagnostic = { severity, code, message, line: p.line, column: p.column };
   if (path) d.path = path;
   ctx.diagnostics.push(d);
+}
+
+function describePolicy(p: NamespacePolicy): string {
+  return (["enforce", "warn", "audit"] as const).map((m) => `${m} ${p[m].level}:${p[m].version}`).join(", ");
 }
 
 function stringOr(v: unknown, fallback: string): string {

@@ -47,6 +47,8 @@ export interface Workload {
   pss?: { baseline: PssLevel; restricted: PssLevel };
   /** The pod-level securityContext as written (with positions), for the graph's pod node. */
   pod: PodLevel;
+  /** What Pod Security Admission answers when a Namespace in the same text carries its labels. */
+  admission?: { namespace: string; allowed: boolean; error?: string; warnings: string[] };
 }
 
 export interface PodLevel {

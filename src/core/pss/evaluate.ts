@@ -1,0 +1,78 @@
+// Evaluating a pod against a level, and the fixes for what fails.
+
+import type { PssLevel, PssViolation } from "../types.ts";
+import type { FixSuggestion, PssCheck, PssCheckLevel } from "./check.ts";
+import { decodePod, type PodView } from "./decode.ts";
+import { checksFor, resolvePolicyMinor } from "./registry.ts";
+
+/** A pod, or a pod template: its metadata and its PodSpec, as parsed YAML of any shape. */
+export interface PssInput {
+  metadata?: unknown;
+  spec: unknown;
+  /**
+   * "Pod" when this is a Pod rather than a pod template: the API server then defaults hostPort to
+   * containerPort for hostNetwork pods before admission, which the hostPorts check sees.
+   */
+  kind?: string;
+}
+
+/** Upstream's placeholder for a check that fails without a reason (never expected). */
+const UNKNOWN_FORBIDDEN_REASON = "unknown forbidden reason";
+
+function run(pod: PodView, level: PssCheckLevel, minor: number) {
+  const failed: { check: PssCheck; reason: string; detail: string }[] = [];
+  // The privileged level (or anything else) has no checks.
+  if (level !== "baseline" && level !== "restricted") return [];
+  for (const { check, checkPod } of checksFor(level, minor)) {
+    const result = checkPod(pod);
+    if (!result.allowed) failed.push({ check, reason: result.reason || UNKNOWN_FORBIDDEN_REASON, detail: result.detail });
+  }
+  return failed;
+}
+
+function decode(input: PssInput | undefined): PodView {
+  const { metadata, spec, kind } = input && typeof input === "object" ? input : ({ spec: undefined } as PssInput);
+  return decodePod(metadata, spec, kind === "Pod");
+}
+
+/**
+ * Evaluates a pod (template) against a Pod Security level at a policy version ("1.23".."1.37",
+ * "v1.30" or "latest"). Violations come in the order Pod Security Admission reports them.
+ */
+export function evaluatePss(input: PssInput, level: PssCheckLevel, version: string): PssLevel {
+  return evaluatePssAt(input, level, resolvePolicyMinor(version));
+}
+
+/** evaluatePss with an already resolved policy minor version. */
+export function evaluatePssAt(input: PssInput, level: PssCheckLevel, minor: number): PssLevel {
+  const violations: PssViolation[] = run(decode(input), level, minor).map((f) => ({
+    check: f.check.id,
+    reason: f.reason,
+    detail: f.detail,
+  }));
+  return { allowed: violations.length === 0, violations };
+}
+
+/**
+ * For every violation (same order), the smallest edits that make the pod pass that check.
+ * Paths are relative to the PodSpec (or to the metadata when an edit has base "metadata");
+ * `value: undefined` means remove the key.
+ */
+export function suggestFixes(input: PssInput, level: PssCheckLevel, version: string): FixSuggestion[] {
+  const minor = resolvePolicyMinor(version);
+  const pod = decode(input);
+  return run(pod, level, minor).map(({ check }) => ({ check: check.id, ...check.fix(pod, minor) }));
+}
+
+/**
+ * Upstream AggregateCheckResult.ForbiddenDetail: "reason (detail), reason (detail), ...", the
+ * parenthesised part only when the detail is not empty.
+ */
+export function forbiddenDetail(violations: readonly PssViolation[]): string {
+  return violations.map((v) => (v.detail ? `${v.reason} (${v.detail})` : v.reason)).join(", ");
+}
+
+/** Upstream AggregateCheckResult.ForbiddenReason: the reasons alone, comma-separated. */
+export function forbiddenReason(violations: readonly PssViolation[]): string {
+  return violations.map((v) => v.reason).join(", ");
+}
