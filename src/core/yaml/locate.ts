@@ -7,11 +7,14 @@ import type { NodePos, Positions } from "./parse";
 /** Splits `a.b[0].c` and `metadata.annotations[key/with.dots]` into segments. */
 export function splitPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[([^\]]*)\]/g;
+  // Bracketed keys may be quoted: annotations["container.apparmor.security.beta.kubernetes.io/app"].
+  const re = /([^.[\]]+)|\["([^"]*)"\]|\['([^']*)'\]|\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(path)) !== null) {
     if (m[1] !== undefined) out.push(m[1]);
-    else out.push(/^\d+$/.test(m[2]) ? Number(m[2]) : m[2]);
+    else if (m[2] !== undefined) out.push(m[2]);
+    else if (m[3] !== undefined) out.push(m[3]);
+    else out.push(/^\d+$/.test(m[4]) ? Number(m[4]) : m[4]);
   }
   return out;
 }
