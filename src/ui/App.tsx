@@ -12,6 +12,8 @@ import { Problems } from "./Problems";
 import { EXAMPLES } from "./examples";
 import { loadText, saveText } from "./storage";
 import { SOURCE_META } from "./sources";
+import { PssBadge } from "./panel/PssSection";
+import { fixEdit, fixesFor, targetOf } from "../core/fixes";
 
 const DEBOUNCE_MS = 120;
 
@@ -40,6 +42,7 @@ export function App() {
   const [selectedWorkload, setSelectedWorkload] = useState<string | undefined>();
   const [selectedContainer, setSelectedContainer] = useState<number | undefined>(0);
   const [panelOpen, setPanelOpen] = useState(true);
+  const [imageUsers, setImageUsers] = useState<Record<string, string>>({});
   const editor = useRef<EditorHandle>(null);
 
   const client = useMemo(
@@ -56,7 +59,14 @@ export function App() {
   );
   useEffect(() => () => client.dispose(), [client]);
 
-  const options: AnalyzeOptions = useMemo(() => ({ runtime, kubernetes, seccompDefault }), [runtime, kubernetes, seccompDefault]);
+  const options: AnalyzeOptions = useMemo(() => {
+    const users: Record<string, number | string> = {};
+    for (const [name, v] of Object.entries(imageUsers)) {
+      const t = v.trim();
+      if (t) users[name] = /^\d+$/.test(t) ? Number(t) : t;
+    }
+    return { runtime, kubernetes, seccompDefault, imageUsers: users };
+  }, [runtime, kubernetes, seccompDefault, imageUsers]);
 
   // Debounced: typing never waits for the analysis, and only the newest text is analysed.
   useEffect(() => {
@@ -85,6 +95,12 @@ export function App() {
   const reveal = useCallback((line: number, column = 1, endLine?: number, endColumn?: number) => {
     editor.current?.reveal(line, column, endLine, endColumn);
   }, []);
+
+  const applyFix = (w: Workload, level: "baseline" | "restricted", index: number) => {
+    const fix = fixesFor(text, targetOf(w), level, kubernetes)[index];
+    const edit = fix && fixEdit(text, targetOf(w), fix);
+    if (edit) editor.current?.applyEdit(edit);
+  };
 
   const openExample = (id: string) => {
     const ex = EXAMPLES.find((e) => e.id === id);
@@ -171,6 +187,12 @@ export function App() {
                 >
                   <span className="wk-kind">{s.workload.kind}</span> {s.workload.name || "(unnamed)"}
                   {s.workload.namespace && <span className="wk-ns"> · {s.workload.namespace}</span>}
+                  {s.workload.pss && (
+                    <span className="wk-pss">
+                      <PssBadge level="baseline" allowed={s.workload.pss.baseline.allowed} />
+                      <PssBadge level="restricted" allowed={s.workload.pss.restricted.allowed} />
+                    </span>
+                  )}
                 </button>
               );
             })}
@@ -202,7 +224,15 @@ export function App() {
               <div className="empty-graph">{analysis ? "No pod, Deployment, Job or other workload in the text yet." : "Analysing…"}</div>
             )}
             {active && activeContainer && panelOpen && (
-              <ContainerPanel workload={active.workload} container={activeContainer} onReveal={(line) => reveal(line)} onClose={() => setPanelOpen(false)} />
+              <ContainerPanel
+                workload={active.workload}
+                container={activeContainer}
+                imageUser={imageUsers[activeContainer.name] ?? ""}
+                onImageUser={(v) => setImageUsers((u) => ({ ...u, [activeContainer.name]: v }))}
+                onReveal={(line) => reveal(line)}
+                onFix={(level, i) => applyFix(active.workload, level, i)}
+                onClose={() => setPanelOpen(false)}
+              />
             )}
           </div>
         </section>

@@ -12,6 +12,8 @@ export interface EditorHandle {
   reveal(line: number, column: number, endLine?: number, endColumn?: number): void;
   /** Replaces the whole text (an example, a reset) as one undoable edit. */
   setText(text: string): void;
+  /** Applies one edit given in 0-based offsets (a fix) as one undoable step, and selects it. */
+  applyEdit(edit: { start: number; end: number; text: string }): void;
   focus(): void;
 }
 
@@ -137,6 +139,27 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
         if (fallback.current) fallback.current.value = text;
         callbacks.current.onChange(text);
       }
+    },
+    applyEdit(edit) {
+      const ed = editor.current;
+      if (!ed) {
+        const next = textRef.current.slice(0, edit.start) + edit.text + textRef.current.slice(edit.end);
+        textRef.current = next;
+        if (fallback.current) fallback.current.value = next;
+        callbacks.current.onChange(next);
+        return;
+      }
+      const model = ed.getModel()!;
+      const a = model.getPositionAt(edit.start);
+      const b = model.getPositionAt(edit.end);
+      const range = { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+      ed.pushUndoStop();
+      ed.executeEdits("fix", [{ range, text: edit.text, forceMoveMarkers: true }]);
+      ed.pushUndoStop();
+      const end = model.getPositionAt(edit.start + edit.text.length);
+      const sel = { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: end.lineNumber, endColumn: end.column };
+      ed.setSelection(sel);
+      ed.revealRangeInCenterIfOutsideViewport(sel);
     },
     focus() {
       (editor.current ?? fallback.current)?.focus();

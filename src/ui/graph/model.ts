@@ -68,7 +68,7 @@ export interface LaidOutEdge {
   overrides: boolean;
 }
 
-const NODE_WIDTH = 300;
+const NODE_WIDTH = 330;
 const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 48;
 

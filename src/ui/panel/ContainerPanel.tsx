@@ -1,20 +1,31 @@
-// The side panel for the selected container: every effective field, its value, where it came from,
-// and what it does (from the field catalogue).
+// The side panel for the selected container: whether it starts, what the kernel sees, every
+// effective field with its source and its explanation (from the field catalogue), and the
+// workload's Pod Security results.
+import { useState } from "react";
 import type { Container, Workload } from "../../core/types";
 import { EFFECTIVE_FIELDS } from "../../core/types";
-import { effectiveSpec } from "../../core/catalogue/fields";
+import { effectiveSpec, type FieldSpec } from "../../core/catalogue/fields";
 import { formatValue } from "../../core/format";
 import { SourceBadge } from "../graph/SourceBadge";
 import { SOURCE_META } from "../sources";
+import { ProcStatus } from "./ProcStatus";
+import { PssSection } from "./PssSection";
 
 interface Props {
   workload: Workload;
   container: Container;
+  imageUser: string;
+  onImageUser(value: string): void;
   onReveal(line: number): void;
+  onFix(level: "baseline" | "restricted", index: number): void;
   onClose(): void;
 }
 
-export function ContainerPanel({ workload, container, onReveal, onClose }: Props) {
+/** Catalogue texts beyond the summary, when the catalogue has them. */
+type Explained = FieldSpec & { attacker?: string; mistakes?: readonly string[]; seeds?: string };
+
+export function ContainerPanel({ workload, container, imageUser, onImageUser, onReveal, onFix, onClose }: Props) {
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <aside className="panel" aria-label={`Effective security settings of container ${container.name}`} data-testid="container-panel">
       <header className="panel-header">
@@ -28,11 +39,36 @@ export function ContainerPanel({ workload, container, onReveal, onClose }: Props
           ×
         </button>
       </header>
-      {container.startup && !container.startup.ok && (
-        <div className="startup-status" role="status">
-          <strong>{container.startup.reason}</strong>: {container.startup.message}
-        </div>
-      )}
+
+      <label className="image-user" title="A manifest cannot see the image's USER line; most images run as root (0).">
+        Image <code>USER</code>
+        <input
+          value={imageUser}
+          placeholder="0"
+          aria-label={`Image user of container ${container.name}`}
+          onChange={(e) => onImageUser(e.target.value)}
+          spellCheck={false}
+        />
+        <span className="muted">uid or name; used where no runAsUser is set</span>
+      </label>
+
+      <div className={`startup-status ${container.startup?.ok === false ? "fail" : "ok"}`} role="status" data-testid="startup-status">
+        {container.startup?.ok === false ? (
+          <>
+            <div>
+              <span className="muted">STATUS</span> <strong>{container.startup.reason}</strong>
+            </div>
+            <div className="detail">Error: {container.startup.message}</div>
+          </>
+        ) : (
+          <div>
+            <span className="muted">STATUS</span> <strong>Running</strong> <span className="muted">— the kubelet's checks pass</span>
+          </div>
+        )}
+      </div>
+
+      {container.process && <ProcStatus process={container.process} />}
+
       <table className="effective-table">
         <thead>
           <tr>
@@ -44,7 +80,8 @@ export function ContainerPanel({ workload, container, onReveal, onClose }: Props
         <tbody>
           {EFFECTIVE_FIELDS.map((f) => {
             const e = container.effective[f];
-            const spec = effectiveSpec(f);
+            const spec = effectiveSpec(f) as Explained;
+            const expanded = open === f;
             return (
               <tr key={f} data-field={f} data-source={e.source} className={`source-row-${e.source}`}>
                 <th scope="row">
@@ -56,6 +93,44 @@ export function ContainerPanel({ workload, container, onReveal, onClose }: Props
                     f
                   )}
                   <div className="field-summary">{spec.summary}</div>
+                  <button className="more" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : f)}>
+                    {expanded ? "less" : "kernel, attacker, mistakes…"}
+                  </button>
+                  {expanded && (
+                    <div className="explain" data-testid={`explain-${f}`}>
+                      <p>
+                        <strong>Kernel:</strong> {spec.kernel}
+                      </p>
+                      <p>
+                        <strong>When unset:</strong> {spec.unset}
+                      </p>
+                      {spec.attacker && (
+                        <p>
+                          <strong>An attacker loses:</strong> {spec.attacker}
+                        </p>
+                      )}
+                      {spec.mistakes && spec.mistakes.length > 0 && (
+                        <ul>
+                          {spec.mistakes.map((m) => (
+                            <li key={m}>{m}</li>
+                          ))}
+                        </ul>
+                      )}
+                      {spec.seeds && (
+                        <p>
+                          <strong>The seed says:</strong> {spec.seeds}
+                        </p>
+                      )}
+                      <p className="refs">
+                        {spec.references.map((r) => (
+                          <a key={r.url} href={r.url} target="_blank" rel="noreferrer noopener">
+                            {r.title}
+                          </a>
+                        ))}
+                      </p>
+                      <p className="muted">Source: {spec.upstream}</p>
+                    </div>
+                  )}
                 </th>
                 <td>
                   <code>{formatValue(e.value)}</code>
@@ -76,6 +151,8 @@ export function ContainerPanel({ workload, container, onReveal, onClose }: Props
           })}
         </tbody>
       </table>
+
+      <PssSection workload={workload} onFix={onFix} />
     </aside>
   );
 }
