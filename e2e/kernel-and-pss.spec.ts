@@ -53,4 +53,11 @@ test("the golden standard fails restricted only for seccomp, and one click fixes
   await page.locator(".monaco-editor textarea").first().focus();
   await page.keyboard.press("ControlOrMeta+z");
   await expect(pss.locator("[data-level=restricted]")).toHaveAttribute("data-allowed", "false");
+
+  // The same fix as an editor quick fix (Ctrl+.) on the workload's text.
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.press("ControlOrMeta+.");
+  await expect(page.getByRole("option", { name: /Pod Security \(restricted\): Set seccompProfile/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(pss.locator("[data-level=restricted]")).toHaveAttribute("data-allowed", "true");
 });

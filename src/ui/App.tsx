@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Analysis, AnalyzeOptions, Diagnostic, Runtime, Workload } from "../core/types";
 import { LATEST, SUPPORTED_VERSIONS } from "../core/versions";
 import { AnalysisClient } from "./analysisClient";
-import { Editor, type EditorHandle } from "./editor/Editor";
+import { Editor, type EditorHandle, type QuickFix } from "./editor/Editor";
 import { Graph } from "./graph/Graph";
 import { ContainerPanel } from "./panel/ContainerPanel";
 import { Problems } from "./Problems";
@@ -102,6 +102,24 @@ export function App() {
     if (edit) editor.current?.applyEdit(edit);
   };
 
+  /** Pod Security fixes for the workload whose text holds the line, offered as editor quick fixes. */
+  const quickFixes = (line: number): QuickFix[] => {
+    // Each fix re-reads the text; on a huge dump the panel's Fix buttons are the way instead.
+    if (!analysis || text.length > 200_000) return [];
+    const ws = analysis.workloads;
+    const w = [...ws].reverse().find((x) => x.line <= line);
+    if (!w || !w.pss) return [];
+    const out: QuickFix[] = [];
+    for (const level of ["baseline", "restricted"] as const) {
+      if (level === "restricted" && !w.pss.baseline.allowed) continue; // baseline first
+      for (const fix of fixesFor(text, targetOf(w), level, kubernetes)) {
+        const edit = fixEdit(text, targetOf(w), fix);
+        if (edit) out.push({ title: `Pod Security (${level}): ${fix.description}`, edit });
+      }
+    }
+    return out;
+  };
+
   const openExample = (id: string) => {
     const ex = EXAMPLES.find((e) => e.id === id);
     if (!ex) return;
@@ -165,7 +183,7 @@ export function App() {
 
       <main className="workspace">
         <section className="left">
-          <Editor ref={editor} initialText={initialText} diagnostics={diagnostics} theme="light" onChange={setText} />
+          <Editor ref={editor} initialText={initialText} diagnostics={diagnostics} theme="light" onChange={setText} quickFixes={quickFixes} />
           <Problems diagnostics={diagnostics} onReveal={(d) => reveal(d.line, d.column, d.endLine, d.endColumn)} />
         </section>
 

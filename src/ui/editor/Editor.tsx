@@ -17,8 +17,15 @@ export interface EditorHandle {
   focus(): void;
 }
 
+export interface QuickFix {
+  title: string;
+  edit: { start: number; end: number; text: string };
+}
+
 interface Props {
   initialText: string;
+  /** Quick fixes offered at a line (the lightbulb / Ctrl+.): computed when asked, from the newest text. */
+  quickFixes?(line: number): QuickFix[];
   diagnostics: Diagnostic[];
   theme: "light" | "dark";
   onChange(text: string): void;
@@ -27,14 +34,14 @@ interface Props {
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const; // monaco.MarkerSeverity values
 
-export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialText, diagnostics, theme, onChange, onCursor }, ref) {
+export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialText, diagnostics, theme, onChange, onCursor, quickFixes }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<CodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   const textRef = useRef(initialText);
-  const callbacks = useRef({ onChange, onCursor });
-  callbacks.current = { onChange, onCursor };
+  const callbacks = useRef({ onChange, onCursor, quickFixes });
+  callbacks.current = { onChange, onCursor, quickFixes };
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
 
   useEffect(() => {
@@ -64,6 +71,32 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
           callbacks.current.onChange(textRef.current);
         });
         ed.onDidChangeCursorPosition((e) => callbacks.current.onCursor?.(e.position.lineNumber, e.position.column));
+        const provider = monaco.languages.registerCodeActionProvider("yaml", {
+          provideCodeActions(m, range) {
+            const fixes = callbacks.current.quickFixes?.(range.startLineNumber) ?? [];
+            return {
+              actions: fixes.map((f) => {
+                const a = m.getPositionAt(f.edit.start);
+                const b = m.getPositionAt(f.edit.end);
+                return {
+                  title: f.title,
+                  kind: "quickfix",
+                  edit: {
+                    edits: [
+                      {
+                        resource: m.uri,
+                        versionId: m.getVersionId(),
+                        textEdit: { range: { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column }, text: f.edit.text },
+                      },
+                    ],
+                  },
+                };
+              }),
+              dispose() {},
+            };
+          },
+        });
+        ed.onDidDispose(() => provider.dispose());
         editor.current = ed;
         setStatus("ready");
       })
