@@ -81,9 +81,10 @@ test("broken YAML in the middle: a marker at its line, the other documents still
   expect(line).toBeGreaterThanOrEqual(8);
   expect(line).toBeLessThanOrEqual(10);
   await expect(page.locator(".monaco-editor .squiggly-error")).toHaveCount(1);
-  await expect(page.getByRole("tab", { name: /one/ })).toBeVisible();
-  await expect(page.getByRole("tab", { name: /three/ })).toBeVisible();
-  await page.getByRole("tab", { name: /three/ }).click();
+  const list = page.getByTestId("workload-list");
+  await expect(list.locator('[data-name="one"]')).toBeVisible();
+  await expect(list.locator('[data-name="three"]')).toBeVisible();
+  await list.locator('[data-name="three"]').click();
   await expect(page.getByTestId("container-node-c")).toBeVisible();
   await problem.click();
   const cursorLine = await page.locator(".monaco-editor .current-line").count();

@@ -1,12 +1,13 @@
 // Text in, Analysis out: the one entry point the app, the worker and the command line share.
 
 import type { Analysis, AnalyzeOptions, Container, Diagnostic, PodLevel, Runtime, Workload } from "./types";
-import { LATEST, normaliseVersion } from "./versions";
+import { LATEST, NEWEST_MINOR, minorOf, normaliseVersion } from "./versions";
 import { parseYamlText, type ParsedText } from "./yaml/parse";
 import { positionAt } from "./yaml/lines";
 import { get, isMap, joinPath, keySpan, nodeStart, type YMap } from "./yaml/access";
 import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workloads";
 import { resolveContainer } from "./resolve";
+import { risksOf } from "./risk";
 import { computeProcess } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
 import { admitWorkload, evaluatePss, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
@@ -118,6 +119,7 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
       defaults: {
         imageUser,
         seccompDefault: ctx.options.seccompDefault === true,
+        minor: minorOf(ctx.kubernetes) ?? NEWEST_MINOR,
       },
     });
     const c: Container = {
@@ -129,6 +131,11 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
       process: computeProcess({ runtime: ctx.runtime, effective, imageUser, seccompDefault: ctx.options.seccompDefault === true, hostUsers: workload.pod.hostUsers }),
       startup: verifyStartup({ effective, imageUser, podName: name, namespace: typeof namespace === "string" ? namespace : undefined, containerName: fc.name, podUID: podUid(found, loc.podMetadata) }),
     };
+    const span = parsed.positions.get(fc.obj);
+    if (span) c.endLine = positionAt(parsed.lines, span.end).line;
+    const scSpan = keySpan(parsed.positions, fc.obj, "securityContext");
+    if (scSpan) c.securityContextLine = positionAt(parsed.lines, scSpan.keyStart).line;
+    c.risks = risksOf(effective, c.process);
     workload.containers.push(c);
     if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj);
   }
@@ -146,7 +153,10 @@ function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): 
   const { parsed } = ctx;
   const pod: PodLevel = { path, fields: [] };
   const scSpan = keySpan(parsed.positions, spec, "securityContext");
-  if (scSpan) pod.line = positionAt(parsed.lines, scSpan.keyStart).line;
+  if (scSpan) {
+    pod.line = positionAt(parsed.lines, scSpan.keyStart).line;
+    pod.endLine = positionAt(parsed.lines, scSpan.valueEnd).line;
+  }
   if (podSc) {
     for (const key of Object.keys(podSc)) {
       const span = keySpan(parsed.positions, podSc, key);

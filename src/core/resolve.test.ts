@@ -132,3 +132,12 @@ describe("the seeds", () => {
     expect(second.effective.runAsUser).toMatchObject({ value: 2000, source: "container", overrides: { value: 1000, line: 9 } });
   });
 });
+
+describe("version-dependent defaults", () => {
+  it("seLinuxChangePolicy: MountOption from 1.37 for a pod with an SELinux label (KEP-1710, SELinuxMount GA), Recursive before, nothing without a label", () => {
+    const labelled = pod("seLinuxOptions: {level: 's0:c1,c2'}", "");
+    expect(effective(labelled, "seLinuxChangePolicy", { kubernetes: "1.37" }).value).toBe("MountOption");
+    expect(effective(labelled, "seLinuxChangePolicy", { kubernetes: "1.34" }).value).toBe("Recursive");
+    expect(effective(pod("", ""), "seLinuxChangePolicy").value).toBeNull();
+  });
+});

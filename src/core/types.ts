@@ -55,6 +55,8 @@ export interface PodLevel {
   /** Path of spec.securityContext (whether or not it is set). */
   path: string;
   line?: number;
+  /** Last line of the pod's securityContext, when set. */
+  endLine?: number;
   /** Fields set in the pod's securityContext, in text order. */
   fields: { name: string; value: unknown; path: string; line: number }[];
   /** Pod-level settings outside securityContext that change what containers get (hostUsers, os.name, …). */
@@ -72,6 +74,12 @@ export interface Container {
   effective: Record<EffectiveField, Effective>;
   process?: Process;
   startup?: { ok: boolean; reason?: string; message?: string };
+  /** Lines the container's map spans in the text (for the editor ↔ graph link). */
+  endLine?: number;
+  /** Line of the container's securityContext key, when it has one: where a new field would go. */
+  securityContextLine?: number;
+  /** Effective values worth a second look (root, privileged, escalation allowed, …), from core/risk. */
+  risks?: Partial<Record<EffectiveField, string>>;
 }
 
 export type Source = "container" | "pod" | "default" | "image";

@@ -2,35 +2,44 @@
 // Everything shown comes from one Analysis; no Kubernetes rules live here.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Analysis, AnalyzeOptions, Diagnostic, Runtime, Workload } from "../core/types";
+import type { Analysis, AnalyzeOptions, Diagnostic, EffectiveField, Runtime, Workload } from "../core/types";
 import { LATEST, SUPPORTED_VERSIONS } from "../core/versions";
+import { fixEdit, fixesFor, targetOf } from "../core/fixes";
 import { AnalysisClient } from "./analysisClient";
 import { Editor, type EditorHandle, type QuickFix } from "./editor/Editor";
 import { Graph } from "./graph/Graph";
+import type { GraphLinks } from "./graph/context";
 import { ContainerPanel } from "./panel/ContainerPanel";
 import { Problems } from "./Problems";
 import { EXAMPLES } from "./examples";
-import { loadText, saveText } from "./storage";
+import { loadText, saveText, loadPrefs, savePrefs, type Prefs } from "./storage";
 import { SOURCE_META } from "./sources";
-import { PssBadge } from "./panel/PssSection";
-import { fixEdit, fixesFor, targetOf } from "../core/fixes";
+import { WorkloadList, type ListedWorkload } from "./WorkloadList";
+import { Presentation } from "./Presentation";
 
 const DEBOUNCE_MS = 120;
 
-interface Shown {
-  workload: Workload;
-  stale: boolean;
-}
-
-const workloadKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}`;
+const workloadKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}|${w.document}`;
+const matchKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}`;
 
 /** A syntax error makes a document unreadable: its last good workloads stay on screen, dimmed. */
 function isUnreadable(d: Diagnostic): boolean {
   return d.code === "yaml-syntax" || d.code === "yaml-aliases";
 }
 
+/** The workload whose text holds a line: the last one that starts at or before it. */
+function workloadAt(ws: readonly Workload[], line: number): Workload | undefined {
+  let found: Workload | undefined;
+  for (const w of ws) {
+    if (w.line <= line) found = w;
+    else break;
+  }
+  return found;
+}
+
 export function App() {
   const [initialText] = useState(() => loadText() ?? EXAMPLES[0].text);
+  const [prefs, setPrefs] = useState<Prefs>(() => loadPrefs());
   const [text, setText] = useState(initialText);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [lastGood, setLastGood] = useState<Analysis | null>(null);
@@ -43,6 +52,8 @@ export function App() {
   const [selectedContainer, setSelectedContainer] = useState<number | undefined>(0);
   const [panelOpen, setPanelOpen] = useState(true);
   const [imageUsers, setImageUsers] = useState<Record<string, string>>({});
+  const [cursorLine, setCursorLine] = useState<number | undefined>();
+  const [presenting, setPresenting] = useState(false);
   const editor = useRef<EditorHandle>(null);
 
   const client = useMemo(
@@ -69,32 +80,86 @@ export function App() {
   }, [runtime, kubernetes, seccompDefault, imageUsers]);
 
   // Debounced: typing never waits for the analysis, and only the newest text is analysed.
+  const analysedOnce = useRef(false);
   useEffect(() => {
-    const t = setTimeout(() => client.request(text, options), analysis ? DEBOUNCE_MS : 0);
+    const t = setTimeout(() => client.request(text, options), analysedOnce.current ? DEBOUNCE_MS : 0);
+    analysedOnce.current = true;
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, options, client]);
 
   useEffect(() => {
     const t = setTimeout(() => saveText(text), 400);
     return () => clearTimeout(t);
   }, [text]);
+  useEffect(() => {
+    savePrefs(prefs);
+    document.documentElement.dataset.theme = prefs.theme;
+  }, [prefs]);
 
-  const shown: Shown[] = useMemo(() => {
+  const listed: ListedWorkload[] = useMemo(() => {
     if (!analysis) return [];
-    const current = analysis.workloads.map((workload) => ({ workload, stale: false }));
+    const current = analysis.workloads.map((workload) => ({ key: workloadKey(workload), workload, stale: false }));
     if (!lastGood || lastGood === analysis || !analysis.diagnostics.some(isUnreadable)) return current;
-    const have = new Set(analysis.workloads.map(workloadKey));
-    const kept = lastGood.workloads.filter((w) => !have.has(workloadKey(w))).map((workload) => ({ workload, stale: true }));
+    const have = new Set(analysis.workloads.map(matchKey));
+    const kept = lastGood.workloads.filter((w) => !have.has(matchKey(w))).map((workload) => ({ key: workloadKey(workload), workload, stale: true }));
     return [...current, ...kept].sort((a, b) => a.workload.line - b.workload.line);
   }, [analysis, lastGood]);
 
-  const active = shown.find((s) => workloadKey(s.workload) === selectedWorkload) ?? shown[0];
+  const active = listed.find((s) => s.key === selectedWorkload) ?? listed[0];
   const activeContainer = active && selectedContainer !== undefined ? active.workload.containers[selectedContainer] : undefined;
 
-  const reveal = useCallback((line: number, column = 1, endLine?: number, endColumn?: number) => {
-    editor.current?.reveal(line, column, endLine, endColumn);
-  }, []);
+  // Editor → graph: the workload, container and field the cursor is in.
+  useEffect(() => {
+    if (cursorLine === undefined || !analysis) return;
+    const w = workloadAt(analysis.workloads, cursorLine);
+    if (w && active && workloadKey(w) !== active.key) {
+      setSelectedWorkload(workloadKey(w));
+      setSelectedContainer(0);
+    }
+    // Only the cursor moves this; a new analysis alone must not jump the graph.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cursorLine]);
+
+  const cursor: GraphLinks["cursor"] = useMemo(() => {
+    if (cursorLine === undefined || !active) return undefined;
+    const w = active.workload;
+    const ci = w.containers.findIndex((c) => c.line <= cursorLine && cursorLine <= (c.endLine ?? c.line));
+    if (ci !== -1) {
+      const c = w.containers[ci];
+      const field = (Object.keys(c.effective) as EffectiveField[]).find((f) => c.effective[f].source === "container" && c.effective[f].line === cursorLine);
+      return { container: ci, field };
+    }
+    if (w.pod.line !== undefined && w.pod.line <= cursorLine && cursorLine <= (w.pod.endLine ?? w.pod.line)) {
+      return { pod: true, field: w.pod.fields.find((f) => f.line === cursorLine)?.name };
+    }
+    return undefined;
+  }, [cursorLine, active]);
+
+  useEffect(() => {
+    if (cursor?.container !== undefined) setSelectedContainer(cursor.container);
+  }, [cursor?.container]);
+
+  const selectLine = useCallback((line: number) => editor.current?.selectLine(line), []);
+
+  // Graph → editor: a row shows its YAML, or where the field would go when it is not set.
+  const onRow = useCallback(
+    (container: number | undefined, field: EffectiveField) => {
+      if (!active) return;
+      const w = active.workload;
+      if (container === undefined) {
+        const f = w.pod.fields.find((x) => x.name === field);
+        selectLine(f?.line ?? w.pod.line ?? w.line);
+        return;
+      }
+      setSelectedContainer(container);
+      setPanelOpen(true);
+      const c = w.containers[container];
+      const e = c.effective[field];
+      if (e.line) selectLine(e.line);
+      else editor.current?.reveal(c.securityContextLine ?? c.line, 1);
+    },
+    [active, selectLine],
+  );
 
   const applyFix = (w: Workload, level: "baseline" | "restricted", index: number) => {
     const fix = fixesFor(text, targetOf(w), level, kubernetes)[index];
@@ -106,8 +171,7 @@ export function App() {
   const quickFixes = (line: number): QuickFix[] => {
     // Each fix re-reads the text; on a huge dump the panel's Fix buttons are the way instead.
     if (!analysis || text.length > 200_000) return [];
-    const ws = analysis.workloads;
-    const w = [...ws].reverse().find((x) => x.line <= line);
+    const w = workloadAt(analysis.workloads, line);
     if (!w || !w.pss) return [];
     const out: QuickFix[] = [];
     for (const level of ["baseline", "restricted"] as const) {
@@ -130,6 +194,11 @@ export function App() {
 
   const diagnostics = analysis?.diagnostics ?? [];
   const unreadable = diagnostics.some(isUnreadable);
+  const dark = prefs.theme === "dark";
+
+  if (presenting && active) {
+    return <Presentation workload={active.workload} startAt={selectedContainer ?? 0} onExit={() => setPresenting(false)} />;
+  }
 
   return (
     <div className="app">
@@ -178,42 +247,37 @@ export function App() {
             <input type="checkbox" checked={allFields} onChange={(e) => setAllFields(e.target.checked)} />
             all fields
           </label>
+          <button className="tool-button" onClick={() => setPrefs((p) => ({ ...p, theme: dark ? "light" : "dark" }))} aria-label={dark ? "Light theme" : "Dark theme"} title="Switch theme">
+            {dark ? "☀ light" : "☾ dark"}
+          </button>
+          <button className="tool-button" onClick={() => setPresenting(true)} disabled={!active} title="Large type, one container at a time, arrow keys step through the fields">
+            ▶ present
+          </button>
         </div>
       </header>
 
       <main className="workspace">
-        <section className="left">
-          <Editor ref={editor} initialText={initialText} diagnostics={diagnostics} theme="light" onChange={setText} quickFixes={quickFixes} />
-          <Problems diagnostics={diagnostics} onReveal={(d) => reveal(d.line, d.column, d.endLine, d.endColumn)} />
+        <section className="left" aria-label="Manifest">
+          <Editor
+            ref={editor}
+            initialText={initialText}
+            diagnostics={diagnostics}
+            theme={prefs.theme}
+            onChange={setText}
+            onCursor={(line) => setCursorLine(line)}
+            quickFixes={quickFixes}
+          />
+          <Problems diagnostics={diagnostics} onReveal={(d) => editor.current?.reveal(d.line, d.column, d.endLine, d.endColumn)} />
         </section>
 
-        <section className="right">
-          <div className="workload-bar" role="tablist" aria-label="Workloads">
-            {shown.map((s) => {
-              const key = workloadKey(s.workload);
-              const selected = active && key === workloadKey(active.workload);
-              return (
-                <button
-                  key={key}
-                  role="tab"
-                  aria-selected={selected ? "true" : "false"}
-                  className={`workload-tab${selected ? " selected" : ""}${s.stale ? " stale" : ""}`}
-                  onClick={() => {
-                    setSelectedWorkload(key);
-                    setSelectedContainer(0);
-                  }}
-                >
-                  <span className="wk-kind">{s.workload.kind}</span> {s.workload.name || "(unnamed)"}
-                  {s.workload.namespace && <span className="wk-ns"> · {s.workload.namespace}</span>}
-                  {s.workload.pss && (
-                    <span className="wk-pss">
-                      <PssBadge level="baseline" allowed={s.workload.pss.baseline.allowed} />
-                      <PssBadge level="restricted" allowed={s.workload.pss.restricted.allowed} />
-                    </span>
-                  )}
-                </button>
-              );
-            })}
+        <section className="right" aria-label="Effective settings">
+          <div className="graph-bar">
+            {active && (
+              <span className="graph-title">
+                <span className="wk-kind">{active.workload.kind}</span> {active.workload.name || "(unnamed)"}
+                {active.workload.namespace && <span className="wk-ns"> · {active.workload.namespace}</span>}
+              </span>
+            )}
             <Legend />
           </div>
           {unreadable && (
@@ -227,19 +291,35 @@ export function App() {
             </div>
           )}
           <div className="graph-area">
+            {listed.length > 1 && (
+              <WorkloadList
+                items={listed}
+                selected={active?.key}
+                onSelect={(key) => {
+                  setSelectedWorkload(key);
+                  setSelectedContainer(0);
+                  const w = listed.find((l) => l.key === key)?.workload;
+                  if (w) editor.current?.reveal(w.line, 1);
+                }}
+              />
+            )}
             {active ? (
               <Graph
                 workload={active.workload}
                 stale={active.stale}
                 allFields={allFields}
+                runtime={runtime}
                 selectedContainer={selectedContainer}
+                cursor={cursor}
+                dark={dark}
+                onRow={onRow}
                 onSelectContainer={(i) => {
                   setSelectedContainer(i);
                   setPanelOpen(true);
                 }}
               />
             ) : (
-              <div className="empty-graph">{analysis ? "No pod, Deployment, Job or other workload in the text yet." : "Analysing…"}</div>
+              <div className="empty-graph">{analysis ? "No Pod, Deployment, Job or other workload in the text yet." : "Analysing…"}</div>
             )}
             {active && activeContainer && panelOpen && (
               <ContainerPanel
@@ -247,7 +327,7 @@ export function App() {
                 container={activeContainer}
                 imageUser={imageUsers[activeContainer.name] ?? ""}
                 onImageUser={(v) => setImageUsers((u) => ({ ...u, [activeContainer.name]: v }))}
-                onReveal={(line) => reveal(line)}
+                onReveal={selectLine}
                 onFix={(level, i) => applyFix(active.workload, level, i)}
                 onClose={() => setPanelOpen(false)}
               />
@@ -267,6 +347,9 @@ function Legend() {
           <span className={`source-badge source-${s}`}>{SOURCE_META[s].letter}</span> {SOURCE_META[s].label}
         </span>
       ))}
+      <span className="legend-item" title="A value worth a second look">
+        <span className="risk-mark">⚠</span> risky
+      </span>
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface DefaultContext {
   imageUser: number | string;
   /** The kubelet's --seccomp-default (SeccompDefault). */
   seccompDefault: boolean;
+  /** Kubernetes minor version whose behaviour applies. */
+  minor: number;
 }
 
 type Rule = (ctx: DefaultContext, resolved: Record<EffectiveField, Effective>) => Pick<Effective, "value" | "source">;
@@ -44,7 +46,12 @@ const RULES: Record<EffectiveField, Rule> = {
   // PodSecurityContext.SupplementalGroupsPolicy: "If not specified, Merge is used."
   supplementalGroupsPolicy: fixed("Merge"),
   sysctls: fixed(null),
-  seLinuxChangePolicy: fixed(null),
+  // Only pods with an SELinux label get one: from 1.37 (SELinuxMount GA) volumes are mounted with
+  // -o context (MountOption); before, most volumes were relabelled recursively (KEP-1710).
+  seLinuxChangePolicy: (ctx, r) => ({
+    value: r.seLinuxOptions.value === null || r.seLinuxOptions.value === undefined ? null : ctx.minor >= 37 ? "MountOption" : "Recursive",
+    source: "default",
+  }),
 };
 
 export function defaultFor(name: EffectiveField, ctx: DefaultContext, resolved: Record<EffectiveField, Effective>): Pick<Effective, "value" | "source"> {

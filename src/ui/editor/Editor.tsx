@@ -10,6 +10,8 @@ type CodeEditor = import("monaco-editor/esm/vs/editor/editor.api.js").editor.ISt
 export interface EditorHandle {
   /** Selects a range (1-based) and scrolls it into view. */
   reveal(line: number, column: number, endLine?: number, endColumn?: number): void;
+  /** Selects a line's text (from its first non-blank character) and scrolls it into view. */
+  selectLine(line: number): void;
   /** Replaces the whole text (an example, a reset) as one undoable edit. */
   setText(text: string): void;
   /** Applies one edit given in 0-based offsets (a fix) as one undoable step, and selects it. */
@@ -141,7 +143,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
     );
   }, [diagnostics, status]);
 
-  useImperativeHandle(ref, () => ({
+  const handle: EditorHandle = {
     reveal(line, column, endLine, endColumn) {
       const ed = editor.current;
       if (ed) {
@@ -159,6 +161,16 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
         ta.focus();
         ta.setSelectionRange(offset + column - 1, offset + column - 1);
       }
+    },
+    selectLine(line) {
+      const ed = editor.current;
+      const model = ed?.getModel();
+      if (!ed || !model) return handle.reveal(line, 1);
+      const l = Math.max(1, Math.min(line, model.getLineCount()));
+      const range = { startLineNumber: l, startColumn: model.getLineFirstNonWhitespaceColumn(l) || 1, endLineNumber: l, endColumn: model.getLineMaxColumn(l) };
+      ed.setSelection(range);
+      ed.revealRangeInCenterIfOutsideViewport(range);
+      ed.focus();
     },
     setText(text) {
       textRef.current = text;
@@ -197,7 +209,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
     focus() {
       (editor.current ?? fallback.current)?.focus();
     },
-  }));
+  };
+  useImperativeHandle(ref, () => handle);
 
   return (
     <div className="editor" data-status={status}>

@@ -1,24 +1,34 @@
 // The pod → container inheritance graph of one workload.
 
 import { useEffect, useMemo } from "react";
-import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
-import type { Workload } from "../../core/types";
-import { layoutWorkload, type GraphNodeData } from "./model";
-import { ContainerNode, PodNode } from "./nodes";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
+import type { EffectiveField, Runtime, Workload } from "../../core/types";
+import { ALL_EDGES_UP_TO, layoutWorkload, type GraphNodeData } from "./model";
+import { ContainerNode, GroupNode, PodNode, RuntimeNode } from "./nodes";
+import { FlowEdgeView, type FlowEdge } from "./edges";
+import { GraphContext, type GraphLinks } from "./context";
 
-const nodeTypes = { pod: PodNode, container: ContainerNode };
+const nodeTypes = { pod: PodNode, container: ContainerNode, runtime: RuntimeNode, group: GroupNode };
+const edgeTypes = { flow: FlowEdgeView };
 
 interface Props {
   workload: Workload;
   stale: boolean;
   allFields: boolean;
+  runtime: Runtime;
   selectedContainer: number | undefined;
+  cursor?: GraphLinks["cursor"];
   onSelectContainer(index: number): void;
+  onRow(container: number | undefined, field: EffectiveField): void;
+  dark?: boolean;
 }
 
-function GraphInner({ workload, stale, allFields, selectedContainer, onSelectContainer }: Props) {
+function GraphInner({ workload, stale, allFields, runtime, selectedContainer, onSelectContainer, dark }: Props) {
   const { fitView } = useReactFlow();
-  const laid = useMemo(() => layoutWorkload(workload, { allFields, stale }), [workload, allFields, stale]);
+  const laid = useMemo(
+    () => layoutWorkload(workload, { allFields, stale, runtime, selected: selectedContainer }),
+    [workload, allFields, stale, runtime, selectedContainer],
+  );
 
   const nodes: Node<GraphNodeData>[] = useMemo(
     () =>
@@ -28,25 +38,28 @@ function GraphInner({ workload, stale, allFields, selectedContainer, onSelectCon
         position: n.position,
         data: n.data,
         width: n.width,
+        height: n.type === "group" ? n.height : undefined,
         draggable: false,
         selectable: n.type === "container",
+        focusable: n.type === "container",
+        zIndex: n.type === "group" ? -1 : 0,
         selected: n.type === "container" && n.data.containerIndex === selectedContainer,
-        ariaLabel: n.type === "pod" ? `pod ${workload.name}` : `container ${n.data.container?.name}`,
+        ariaLabel: n.type === "container" ? `${n.data.container?.type} container ${n.data.container?.name}` : undefined,
       })),
-    [laid, selectedContainer, workload.name],
+    [laid, selectedContainer],
   );
-  const edges: Edge[] = useMemo(
+  const edges: FlowEdge[] = useMemo(
     () =>
       laid.edges.map((e) => ({
         id: e.id,
+        type: "flow",
         source: e.source,
         target: e.target,
-        label: e.label,
-        className: e.overrides ? "edge-overrides" : "edge-inherits",
-        style: e.overrides ? { strokeDasharray: "6 4" } : undefined,
-        markerEnd: { type: MarkerType.ArrowClosed },
-        labelBgPadding: [6, 3] as [number, number],
-        labelBgBorderRadius: 4,
+        sourceHandle: e.sourceHandle,
+        targetHandle: e.targetHandle,
+        data: { label: e.label, labelAt: e.labelAt, kind: e.kind },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        focusable: false,
       })),
     [laid],
   );
@@ -54,39 +67,53 @@ function GraphInner({ workload, stale, allFields, selectedContainer, onSelectCon
   // Fit when the workload's shape changes (not on every keystroke's new values).
   const shapeKey = `${workload.document}/${workload.podSpecPath}/${workload.containers.length}/${allFields}`;
   useEffect(() => {
-    const t = setTimeout(() => fitView({ padding: 0.15, maxZoom: 1.1, duration: 0 }), 0);
+    const t = setTimeout(() => fitView({ padding: 0.08, maxZoom: 1, duration: 0 }), 0);
     return () => clearTimeout(t);
   }, [shapeKey, fitView]);
 
+  const many = workload.containers.length > ALL_EDGES_UP_TO;
   return (
     <ReactFlow
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
-      minZoom={0.1}
+      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      minZoom={0.05}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable
+      onlyRenderVisibleElements={many}
+      colorMode={dark ? "dark" : "light"}
       proOptions={{ hideAttribution: true }}
       onNodeClick={(_, node) => {
         const idx = (node.data as GraphNodeData).containerIndex;
         if (idx !== undefined) onSelectContainer(idx);
       }}
+      aria-label={`Inheritance graph of ${workload.kind} ${workload.name}`}
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
+      {many && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+      {many && (
+        <div className="graph-note" role="note">
+          {workload.containers.length} containers: edges are drawn for the selected container only.
+        </div>
+      )}
     </ReactFlow>
   );
 }
 
 export function Graph(props: Props) {
+  const links = useMemo<GraphLinks>(() => ({ onRow: props.onRow, cursor: props.cursor }), [props.onRow, props.cursor]);
   return (
     <div className={`graph${props.stale ? " stale" : ""}`} data-testid="graph">
-      <ReactFlowProvider>
-        <GraphInner {...props} />
-      </ReactFlowProvider>
+      <GraphContext.Provider value={links}>
+        <ReactFlowProvider>
+          <GraphInner {...props} />
+        </ReactFlowProvider>
+      </GraphContext.Provider>
     </div>
   );
 }

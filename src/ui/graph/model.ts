@@ -1,7 +1,11 @@
-// Analysis → graph nodes and edges (positions included). Pure: no React, so it is easy to test.
+// Analysis → graph nodes and edges, positions included. Pure (no React), so it is easy to test.
+//
+// Layout: the pod node and the runtime-defaults node on top, then the containers grouped as init,
+// sidecar, regular and ephemeral, in start order, in a grid that stays tidy from one container to
+// fifty. Edges: one per inherited field group from the pod to each container (all of them for a
+// small pod, the selected container's for a large one), and a dotted one from the runtime defaults.
 
-import dagre from "@dagrejs/dagre";
-import type { Container, Effective, EffectiveField, Workload } from "../../core/types";
+import type { Container, ContainerType, Effective, EffectiveField, Runtime, Workload } from "../../core/types";
 import { EFFECTIVE_FIELDS } from "../../core/types";
 import { formatValue } from "../../core/format";
 
@@ -17,6 +21,16 @@ export const CORE_FIELDS: readonly EffectiveField[] = [
   "seccompProfile",
 ];
 
+/** How inherited fields are bundled onto edges (one edge per bundle). */
+export const FIELD_GROUPS: readonly { id: string; title: string; fields: readonly EffectiveField[] }[] = [
+  { id: "identity", title: "identity", fields: ["runAsUser", "runAsGroup", "runAsNonRoot"] },
+  { id: "groups", title: "groups & volumes", fields: ["fsGroup", "fsGroupChangePolicy", "supplementalGroups", "supplementalGroupsPolicy"] },
+  { id: "seccomp", title: "seccomp", fields: ["seccompProfile"] },
+  { id: "lsm", title: "AppArmor / SELinux", fields: ["appArmorProfile", "seLinuxOptions", "seLinuxChangePolicy"] },
+  { id: "sysctls", title: "sysctls", fields: ["sysctls"] },
+  { id: "windows", title: "Windows", fields: ["windowsOptions"] },
+];
+
 export interface FieldRow {
   field: EffectiveField;
   value: string;
@@ -24,6 +38,7 @@ export interface FieldRow {
   line?: number;
   overrides?: string;
   overridesLine?: number;
+  risk?: string;
 }
 
 export function rowsFor(c: Container, all: boolean): FieldRow[] {
@@ -32,7 +47,7 @@ export function rowsFor(c: Container, all: boolean): FieldRow[] {
     const e = c.effective[field];
     const set = e.source === "container" || e.source === "pod";
     if (!all && !set && !CORE_FIELDS.includes(field)) continue;
-    const row: FieldRow = { field, value: formatValue(e.value), source: e.source, line: e.line };
+    const row: FieldRow = { field, value: formatValue(e.value), source: e.source, line: e.line, risk: c.risks?.[field] };
     if (e.overrides) {
       row.overrides = formatValue(e.overrides.value);
       row.overridesLine = e.overrides.line;
@@ -43,17 +58,25 @@ export function rowsFor(c: Container, all: boolean): FieldRow[] {
 }
 
 export interface GraphNodeData extends Record<string, unknown> {
-  kind: "pod" | "container";
+  kind: "pod" | "container" | "runtime" | "group";
   workload: Workload;
   container?: Container;
   containerIndex?: number;
   rows: FieldRow[];
   stale: boolean;
+  title?: string;
+  runtime?: Runtime;
+  /** Group nodes: how many containers they hold. */
+  count?: number;
+  width: number;
+  height: number;
+  /** Source handles on the pod node, one per field group that flows somewhere. */
+  handles?: string[];
 }
 
 export interface LaidOutNode {
   id: string;
-  type: "pod" | "container";
+  type: GraphNodeData["kind"];
   position: { x: number; y: number };
   data: GraphNodeData;
   width: number;
@@ -64,75 +87,152 @@ export interface LaidOutEdge {
   id: string;
   source: string;
   target: string;
+  sourceHandle?: string;
+  targetHandle?: string;
   label: string;
-  overrides: boolean;
+  kind: "inherits" | "overrides" | "defaults";
+  /** Where along the edge the label sits (0..1), so parallel labels do not cover each other. */
+  labelAt: number;
 }
 
-const NODE_WIDTH = 330;
+export const NODE_WIDTH = 330;
 const ROW_HEIGHT = 22;
 const HEADER_HEIGHT = 48;
+const GAP_X = 40;
+const GAP_Y = 36;
+const EDGE_SPACE = 150;
+const GROUP_HEADER = 34;
+const MAX_COLUMNS = 4;
+/** Above this many containers only the selected container's edges are drawn. */
+export const ALL_EDGES_UP_TO = 6;
+
+const TYPE_ORDER: readonly ContainerType[] = ["init", "sidecar", "regular", "ephemeral"];
+const TYPE_TITLE: Record<ContainerType, string> = {
+  init: "init containers — run one after another, before the others",
+  sidecar: "sidecars — init containers with restartPolicy: Always, running beside the others",
+  regular: "containers",
+  ephemeral: "ephemeral containers — added later for debugging",
+};
 
 export function podRows(w: Workload): FieldRow[] {
   return w.pod.fields.map((f) => ({ field: f.name as EffectiveField, value: formatValue(f.value), source: "pod", line: f.line }));
 }
 
-/** Edge label: which pod fields flow into the container, and which it replaces. */
-export function edgeLabel(c: Container): { label: string; overrides: boolean } {
+/** What a group edge carries to a container: inherited values, or a pod value the container replaced. */
+export function groupFlow(c: Container, fields: readonly EffectiveField[]): { label: string; overrides: boolean } | undefined {
   const inherited: string[] = [];
   const replaced: string[] = [];
-  for (const field of EFFECTIVE_FIELDS) {
-    const e = c.effective[field];
-    if (e.source === "pod") inherited.push(`${field} ${formatValue(e.value)}`);
-    if (e.overrides) replaced.push(field);
+  for (const f of fields) {
+    const e = c.effective[f];
+    if (e.source === "pod") inherited.push(`${f} ${formatValue(e.value)}`);
+    if (e.overrides) replaced.push(`${f} ${formatValue(e.overrides.value)} → ${formatValue(e.value)}`);
   }
-  const parts: string[] = [];
-  if (inherited.length) parts.push(`inherits ${shorten(inherited)}`);
-  if (replaced.length) parts.push(`overridden: ${shorten(replaced)}`);
-  return { label: parts.join(" · ") || "no pod settings", overrides: replaced.length > 0 };
+  if (replaced.length) return { label: `overridden: ${replaced.join(", ")}`, overrides: true };
+  if (inherited.length) return { label: inherited.join(", "), overrides: false };
+  return undefined;
 }
 
-function shorten(items: string[]): string {
-  return items.length <= 2 ? items.join(", ") : `${items.slice(0, 2).join(", ")} +${items.length - 2}`;
-}
+const nodeHeight = (rows: number) => HEADER_HEIGHT + Math.max(1, rows) * ROW_HEIGHT + 14;
 
-export function layoutWorkload(w: Workload, opts: { allFields: boolean; stale: boolean }): { nodes: LaidOutNode[]; edges: LaidOutEdge[] } {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 40, ranksep: 110, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
-
+export function layoutWorkload(
+  w: Workload,
+  opts: { allFields: boolean; stale: boolean; runtime: Runtime; selected?: number },
+): { nodes: LaidOutNode[]; edges: LaidOutEdge[] } {
   const nodes: LaidOutNode[] = [];
-  const pRows = podRows(w);
-  const podId = "pod";
-  nodes.push({
-    id: podId,
-    type: "pod",
-    position: { x: 0, y: 0 },
-    data: { kind: "pod", workload: w, rows: pRows, stale: opts.stale },
-    width: NODE_WIDTH,
-    height: HEADER_HEIGHT + Math.max(1, pRows.length) * ROW_HEIGHT + 12,
-  });
   const edges: LaidOutEdge[] = [];
-  w.containers.forEach((c, i) => {
-    const rows = rowsFor(c, opts.allFields);
-    const id = `c${i}`;
-    nodes.push({
-      id,
-      type: "container",
-      position: { x: 0, y: 0 },
-      data: { kind: "container", workload: w, container: c, containerIndex: i, rows, stale: opts.stale },
-      width: NODE_WIDTH,
-      height: HEADER_HEIGHT + rows.length * ROW_HEIGHT + 12,
-    });
-    const { label, overrides } = edgeLabel(c);
-    edges.push({ id: `e-${id}`, source: podId, target: id, label, overrides });
-  });
 
-  for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  for (const e of edges) g.setEdge(e.source, e.target);
-  dagre.layout(g);
-  for (const n of nodes) {
-    const p = g.node(n.id);
-    n.position = { x: p.x - n.width / 2, y: p.y - n.height / 2 };
+  // Containers first: their grid decides how wide the picture is.
+  const groups = TYPE_ORDER.map((t) => ({ type: t, items: w.containers.map((c, i) => ({ c, i })).filter((x) => x.c.type === t) })).filter((g) => g.items.length);
+  const columns = Math.max(1, Math.min(MAX_COLUMNS, ...groups.map((g) => g.items.length)));
+  const gridWidth = columns * NODE_WIDTH + (columns - 1) * GAP_X;
+
+  const pRows = podRows(w);
+  const podHeight = nodeHeight(pRows.length);
+  const runtimeHeight = nodeHeight(4);
+  const topWidth = NODE_WIDTH * 2 + GAP_X * 2;
+  const width = Math.max(gridWidth, topWidth);
+  const podX = (width - topWidth) / 2;
+
+  const showAll = w.containers.length <= ALL_EDGES_UP_TO;
+  const flowing = new Set<string>();
+  const containerEdges: LaidOutEdge[] = [];
+
+  let y = Math.max(podHeight, runtimeHeight) + EDGE_SPACE;
+  for (const g of groups) {
+    const rowsOfGroup = Math.ceil(g.items.length / columns);
+    const groupTop = y;
+    y += GROUP_HEADER;
+    for (let r = 0; r < rowsOfGroup; r++) {
+      const slice = g.items.slice(r * columns, (r + 1) * columns);
+      const rowW = slice.length * NODE_WIDTH + (slice.length - 1) * GAP_X;
+      let x = (width - rowW) / 2;
+      let rowH = 0;
+      for (const { c, i } of slice) {
+        const rows = rowsFor(c, opts.allFields);
+        const h = nodeHeight(rows.length);
+        rowH = Math.max(rowH, h);
+        const id = `c${i}`;
+        nodes.push({
+          id,
+          type: "container",
+          position: { x, y },
+          data: { kind: "container", workload: w, container: c, containerIndex: i, rows, stale: opts.stale, width: NODE_WIDTH, height: h },
+          width: NODE_WIDTH,
+          height: h,
+        });
+        if (showAll || opts.selected === i) {
+          let k = 0;
+          for (const fg of FIELD_GROUPS) {
+            const flow = groupFlow(c, fg.fields);
+            if (!flow) continue;
+            flowing.add(fg.id);
+            containerEdges.push({
+              id: `e-${fg.id}-${id}`,
+              source: "pod",
+              sourceHandle: fg.id,
+              target: id,
+              label: flow.label,
+              kind: flow.overrides ? "overrides" : "inherits",
+              labelAt: 0.55 + 0.15 * (k++ % 3),
+            });
+          }
+          edges.push({ id: `e-rt-${id}`, source: "runtime", target: id, targetHandle: "defaults", label: "", kind: "defaults", labelAt: 0.5 });
+        }
+        x += NODE_WIDTH + GAP_X;
+      }
+      y += rowH + GAP_Y;
+    }
+    nodes.push({
+      id: `g-${g.type}`,
+      type: "group",
+      position: { x: -16, y: groupTop },
+      data: { kind: "group", workload: w, rows: [], stale: opts.stale, title: TYPE_TITLE[g.type], count: g.items.length, width: width + 32, height: y - groupTop - GAP_Y / 2 },
+      width: width + 32,
+      height: y - groupTop - GAP_Y / 2,
+    });
+    y += GAP_Y / 2;
   }
-  return { nodes, edges };
+
+  const handles = FIELD_GROUPS.map((g) => g.id).filter((id) => flowing.has(id));
+  nodes.unshift(
+    {
+      id: "pod",
+      type: "pod",
+      position: { x: podX, y: 0 },
+      data: { kind: "pod", workload: w, rows: pRows, stale: opts.stale, width: NODE_WIDTH, height: podHeight, handles },
+      width: NODE_WIDTH,
+      height: podHeight,
+    },
+    {
+      id: "runtime",
+      type: "runtime",
+      position: { x: podX + NODE_WIDTH + GAP_X * 2, y: 0 },
+      data: { kind: "runtime", workload: w, rows: [], stale: opts.stale, runtime: opts.runtime, width: NODE_WIDTH, height: runtimeHeight },
+      width: NODE_WIDTH,
+      height: runtimeHeight,
+    },
+  );
+  // Group backgrounds go first so they are drawn under the containers.
+  nodes.sort((a, b) => (a.type === "group" ? 0 : 1) - (b.type === "group" ? 0 : 1));
+  return { nodes, edges: [...containerEdges, ...edges] };
 }

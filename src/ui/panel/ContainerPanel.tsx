@@ -4,7 +4,7 @@
 import { useState } from "react";
 import type { Container, Workload } from "../../core/types";
 import { EFFECTIVE_FIELDS } from "../../core/types";
-import { effectiveSpec, type FieldSpec } from "../../core/catalogue/fields";
+import { effectiveSpec } from "../../core/catalogue/fields";
 import { formatValue } from "../../core/format";
 import { SourceBadge } from "../graph/SourceBadge";
 import { SOURCE_META } from "../sources";
@@ -20,9 +20,6 @@ interface Props {
   onFix(level: "baseline" | "restricted", index: number): void;
   onClose(): void;
 }
-
-/** Catalogue texts beyond the summary, when the catalogue has them. */
-type Explained = FieldSpec & { attacker?: string; mistakes?: readonly string[]; seeds?: string };
 
 export function ContainerPanel({ workload, container, imageUser, onImageUser, onReveal, onFix, onClose }: Props) {
   const [open, setOpen] = useState<string | null>(null);
@@ -80,7 +77,7 @@ export function ContainerPanel({ workload, container, imageUser, onImageUser, on
         <tbody>
           {EFFECTIVE_FIELDS.map((f) => {
             const e = container.effective[f];
-            const spec = effectiveSpec(f) as Explained;
+            const spec = effectiveSpec(f);
             const expanded = open === f;
             return (
               <tr key={f} data-field={f} data-source={e.source} className={`source-row-${e.source}`}>
@@ -104,12 +101,10 @@ export function ContainerPanel({ workload, container, imageUser, onImageUser, on
                       <p>
                         <strong>When unset:</strong> {spec.unset}
                       </p>
-                      {spec.attacker && (
-                        <p>
-                          <strong>An attacker loses:</strong> {spec.attacker}
-                        </p>
-                      )}
-                      {spec.mistakes && spec.mistakes.length > 0 && (
+                      <p>
+                        <strong>An attacker loses:</strong> {spec.attacker}
+                      </p>
+                      {spec.mistakes.length > 0 && (
                         <ul>
                           {spec.mistakes.map((m) => (
                             <li key={m}>{m}</li>
