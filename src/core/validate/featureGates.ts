@@ -1,68 +1,12 @@
-// Feature gates that make the API server drop (or reset) a field it knows. A field in the Go types
-// is never an unknown field, but while its gate is off the registry strategy clears it before
-// validation (kubernetes/kubernetes pkg/api/pod/util.go, dropDisabledFields and friends), so the
-// object is stored without it and no validation rule for it runs.
+// Fields the API server knows but clears while their feature gate is off. A gated field is in the
+// Go types from its alpha release, so strict decoding accepts it; but the registry strategy drops
+// (or resets) it before validation (kubernetes/kubernetes pkg/api/pod/util.go, dropDisabledFields
+// and friends), so the object is stored without it and no validation rule for it runs.
 //
-// Only gates whose history was read are listed: their versioned specs in
-// kubernetes/kubernetes pkg/features/kube_features.go (defaultVersionedKubernetesFeatureGates).
+// Which fields are cleared, and how, is read from util.go and listed here. When each gate is on by
+// default comes from the field catalogue (featureGate, betaDefaultOn, ga, and its GATES histories).
 
-export interface GateStage {
-  /** First minor version of this stage. */
-  minor: number;
-  /** Default at this stage; null when the default is not known for this stage. */
-  on: boolean | null;
-  stage: "alpha" | "beta" | "GA";
-}
-
-export const GATES = {
-  ProcMountType: [
-    { minor: 12, on: false, stage: "alpha" },
-    { minor: 31, on: false, stage: "beta" },
-    { minor: 33, on: true, stage: "beta" },
-  ],
-  // Named UserNamespacesStatelessPodsSupport before 1.28; same defaults.
-  UserNamespacesSupport: [
-    { minor: 25, on: false, stage: "alpha" },
-    { minor: 30, on: false, stage: "beta" },
-    { minor: 33, on: true, stage: "beta" },
-  ],
-  SupplementalGroupsPolicy: [
-    { minor: 31, on: false, stage: "alpha" },
-    { minor: 33, on: true, stage: "beta" },
-    { minor: 35, on: true, stage: "GA" },
-  ],
-  SELinuxChangePolicy: [
-    { minor: 32, on: false, stage: "alpha" },
-    { minor: 33, on: true, stage: "beta" },
-  ],
-  // Off by default through 1.35 (kube_features.go); GA in 1.37 (openshift/api#3023: "It is GA in
-  // Kubernetes 1.37"); 1.36 not read.
-  SELinuxMount: [
-    { minor: 30, on: false, stage: "alpha" },
-    { minor: 33, on: false, stage: "beta" },
-    { minor: 36, on: null, stage: "beta" },
-    { minor: 37, on: true, stage: "GA" },
-  ],
-  AppArmorFields: [
-    { minor: 30, on: true, stage: "beta" },
-    { minor: 31, on: true, stage: "GA" },
-  ],
-} satisfies Record<string, readonly GateStage[]>;
-
-export type GateName = keyof typeof GATES;
-
-/** The gate's stage at a minor version, or undefined before the gate existed. */
-export function gateStage(gate: GateName, minor: number): GateStage | undefined {
-  let found: GateStage | undefined;
-  for (const s of GATES[gate] as readonly GateStage[]) if (s.minor <= minor) found = s;
-  return found;
-}
-
-/** Whether the gate is on by default at a minor version: true, false, or null when not known. */
-export function gateOn(gate: GateName, minor: number): boolean | null {
-  const s = gateStage(gate, minor);
-  return s ? s.on : false;
-}
+import { GATES, fieldSpec, minorNumber, podSettingSpec, stageAt, type CatalogueEntry, type GateHistory } from "../catalogue/fields";
 
 export type DropEffect = "drop" | "reset-default";
 
@@ -70,7 +14,6 @@ export interface GatedField {
   /** Where the field lives. */
   at: "podSpec" | "pod-securityContext" | "container-securityContext";
   field: string;
-  gate: GateName;
   effect: DropEffect;
   source: string;
 }
@@ -78,18 +21,54 @@ export interface GatedField {
 const UTIL = "kubernetes/kubernetes pkg/api/pod/util.go";
 
 export const GATED_FIELDS: readonly GatedField[] = [
-  { at: "container-securityContext", field: "procMount", gate: "ProcMountType", effect: "reset-default", source: `${UTIL} (dropDisabledProcMountField)` },
-  { at: "podSpec", field: "hostUsers", gate: "UserNamespacesSupport", effect: "drop", source: `${UTIL} (dropDisabledFields)` },
-  { at: "pod-securityContext", field: "supplementalGroupsPolicy", gate: "SupplementalGroupsPolicy", effect: "drop", source: `${UTIL} (dropDisabledFields)` },
-  { at: "pod-securityContext", field: "seLinuxChangePolicy", gate: "SELinuxChangePolicy", effect: "drop", source: `${UTIL} (dropSELinuxChangePolicy)` },
+  { at: "container-securityContext", field: "procMount", effect: "reset-default", source: `${UTIL} (dropDisabledProcMountField)` },
+  { at: "podSpec", field: "hostUsers", effect: "drop", source: `${UTIL} (dropDisabledFields)` },
+  { at: "podSpec", field: "os", effect: "drop", source: `${UTIL} (dropDisabledFields, podOSInUse)` },
+  { at: "pod-securityContext", field: "supplementalGroupsPolicy", effect: "drop", source: `${UTIL} (dropDisabledFields)` },
+  { at: "pod-securityContext", field: "seLinuxChangePolicy", effect: "drop", source: `${UTIL} (dropSELinuxChangePolicy)` },
 ];
 
 export function gatedField(at: GatedField["at"], field: string): GatedField | undefined {
   return GATED_FIELDS.find((g) => g.at === at && g.field === field);
 }
 
+/** The catalogue entry that carries the field's version and gate history. */
+function entryOf(g: GatedField): CatalogueEntry | undefined {
+  if (g.at === "podSpec") return podSettingSpec(g.field === "os" ? "os.name" : g.field);
+  return fieldSpec(g.field);
+}
+
 /** True when the API server at this minor version drops or resets the field (its gate is off by default). */
 export function isDropped(at: GatedField["at"], field: string, minor: number): boolean {
   const g = gatedField(at, field);
-  return g !== undefined && gateOn(g.gate, minor) === false;
+  const e = g && entryOf(g);
+  if (!e?.featureGate) return false;
+  const s = stageAt(e, minor);
+  return s.present && !s.onByDefault;
+}
+
+export interface GateState {
+  gate: string;
+  stage: string;
+  /** First minor version where the gate is on by default, when known. */
+  onFrom?: number;
+}
+
+/** The gate behind a gated field, as the catalogue tells it, at a minor version. */
+export function gateState(at: GatedField["at"], field: string, minor: number): GateState | undefined {
+  const g = gatedField(at, field);
+  const e = g && entryOf(g);
+  if (!e?.featureGate) return undefined;
+  const history = e.gates?.find((h) => h.gate === e.featureGate);
+  const onFrom = minorNumber(e.betaDefaultOn ?? history?.betaDefaultOn) ?? minorNumber(e.ga ?? history?.ga);
+  return { gate: e.featureGate, stage: stageAt(e, minor).stage ?? "alpha", onFrom };
+}
+
+/** Whether a gate from the catalogue's GATES is on by default at a minor version (undefined when not listed). */
+export function gateOnByDefault(gate: string, minor: number): boolean | undefined {
+  const h: GateHistory | undefined = Object.prototype.hasOwnProperty.call(GATES, gate) ? (GATES as Record<string, GateHistory>)[gate] : undefined;
+  if (!h) return undefined;
+  const on = minorNumber(h.betaDefaultOn);
+  const ga = minorNumber(h.ga);
+  return (on !== undefined && minor >= on) || (ga !== undefined && minor >= ga);
 }

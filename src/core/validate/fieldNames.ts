@@ -12,11 +12,13 @@
 // OPEN (no unknown-field or type checks inside), so volumes, probes, resources, env, status,
 // managedFields and the like never produce false positives.
 
-import { POD_SETTINGS } from "../catalogue/fields";
+import { minorNumber, podSettingSpec, POD_SETTINGS } from "../catalogue/fields";
 import { misplacedScField, POD_SECURITY_CONTEXT, SECURITY_CONTEXT } from "./scTypes";
 import { BOOL, OPEN, STRING, arrayOf, struct, type FieldDesc, type StructDesc, type TypeDesc } from "./schema";
 
-const bools = (names: readonly string[]): Record<string, TypeDesc> => Object.fromEntries(names.map((n) => [n, BOOL]));
+/** The catalogue's pod settings as PodSpec fields: booleans, known from the catalogue's `added`. */
+const podSettings = (): Record<string, FieldDesc> =>
+  Object.fromEntries(POD_SETTINGS.map((n) => [n, { type: BOOL, since: minorNumber(podSettingSpec(n)?.added) }]));
 
 // ObjectMeta (apimachinery pkg/apis/meta/v1 types.go). clusterName was ZZZ_DeprecatedClusterName
 // (json "clusterName") through 1.24 and removed in 1.25.
@@ -68,16 +70,16 @@ const containerFields = (): Record<string, FieldDesc | TypeDesc> => ({
   tty: OPEN,
 });
 
-const podSettings = new Set<string>(POD_SETTINGS);
+const podSettingNames = new Set<string>(POD_SETTINGS);
 
 export const CONTAINER = struct("v1.Container", containerFields(), (key, at) =>
-  podSettings.has(key) ? `${key} is a field of the pod spec (${at.specPath}.${key})` : misplacedScField(key, "container", at),
+  podSettingNames.has(key) ? `${key} is a field of the pod spec (${at.specPath}.${key})` : misplacedScField(key, "container", at),
 );
 
 export const EPHEMERAL_CONTAINER = struct("v1.EphemeralContainer", { ...containerFields(), targetContainerName: STRING }, CONTAINER.misplaced);
 
 // PodSpec. hostNetwork, hostPID, hostIPC, shareProcessNamespace and hostUsers are the catalogue's
-// POD_SETTINGS (typed bool here; hostUsers appeared in 1.25 with UserNamespacesSupport).
+// POD_SETTINGS (typed bool here), with the version each appeared from the catalogue.
 export const POD_SPEC = struct(
   "v1.PodSpec",
   {
@@ -94,8 +96,7 @@ export const POD_SPEC = struct(
     serviceAccount: OPEN,
     automountServiceAccountToken: OPEN,
     nodeName: OPEN,
-    ...bools(POD_SETTINGS),
-    hostUsers: { type: BOOL, since: 25 },
+    ...podSettings(),
     securityContext: POD_SECURITY_CONTEXT,
     imagePullSecrets: OPEN,
     hostname: OPEN,
@@ -114,7 +115,7 @@ export const POD_SPEC = struct(
     overhead: OPEN,
     topologySpreadConstraints: OPEN,
     setHostnameAsFQDN: OPEN,
-    os: struct("v1.PodOS", { name: { kind: "string", go: "v1.OSName" } }), // IdentifyPodOS, alpha 1.23
+    os: { type: struct("v1.PodOS", { name: { kind: "string", go: "v1.OSName" } }), since: minorNumber(podSettingSpec("os.name")?.added) },
     schedulingGates: { type: OPEN, since: 26 }, // PodSchedulingReadiness, alpha 1.26
     resourceClaims: { type: OPEN, since: 26 }, // DynamicResourceAllocation, alpha 1.26
     resources: { type: OPEN, since: 32 }, // PodLevelResources, alpha 1.32

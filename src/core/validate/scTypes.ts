@@ -3,8 +3,8 @@
 // those that include "container". What the catalogue does not carry is added here: the Go type
 // names that encoding/json prints ("of type v1.ProcMountType"), from k8s.io/api/core/v1 types.go.
 
-import { FIELDS, POD_SETTINGS, fieldsAt, type FieldSpec, type Level, type SubField, type ValueType } from "../catalogue/fields";
-import { BOOL, INT64, OPEN, STRING, arrayOf, minorNumber, struct, type FieldDesc, type MisplacedAt, type StructDesc, type TypeDesc } from "./schema";
+import { FIELDS, POD_SETTINGS, fieldsAt, minorNumber, type FieldSpec, type Level, type SubField, type ValueType } from "../catalogue/fields";
+import { BOOL, INT64, OPEN, arrayOf, struct, type FieldDesc, type MisplacedAt, type StructDesc, type TypeDesc } from "./schema";
 
 /** Go type names of catalogue fields and sub-fields whose Go type is a named type. */
 const GO_TYPE: Readonly<Record<string, string>> = {
@@ -43,10 +43,11 @@ function scalar(type: ValueType, key: string): TypeDesc {
 
 function subStruct(key: string, fields: readonly SubField[] | undefined): StructDesc {
   const goName = goTypeName(key, `v1.${key.charAt(0).toUpperCase()}${key.slice(1)}`);
-  const out: Record<string, TypeDesc> = {};
+  const out: Record<string, FieldDesc> = {};
   for (const sub of fields ?? []) {
     const subKey = `${key}.${sub.name}`;
-    out[sub.name] = sub.type === "array" ? arrayOf(scalar(sub.items ?? "string", subKey)) : scalar(sub.type, subKey);
+    const type = sub.type === "array" ? arrayOf(scalar(sub.items ?? "string", subKey)) : scalar(sub.type, subKey);
+    out[sub.name] = { type, since: minorNumber(sub.added) ?? minorNumber(sub.ga) };
   }
   return struct(goName, out);
 }

@@ -68,10 +68,3 @@ export function struct(
 export function fieldExists(f: FieldDesc, minor: number): boolean {
   return (f.since === undefined || minor >= f.since) && (f.until === undefined || minor <= f.until);
 }
-
-/** "1.31" → 31 (any minor, unlike versions.ts minorOf which accepts only supported versions). */
-export function minorNumber(version: string | undefined): number | undefined {
-  if (!version) return undefined;
-  const m = /^v?1\.(\d+)$/.exec(version.trim());
-  return m ? Number(m[1]) : undefined;
-}

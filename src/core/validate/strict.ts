@@ -9,7 +9,7 @@
 // value per key).
 
 import { get, isMap, type YMap } from "../yaml/access";
-import { gateStage, GATES, isDropped, gatedField, type GatedField } from "./featureGates";
+import { gatedField, gateState, isDropped, type GatedField } from "./featureGates";
 import { OBJECT_TYPES, POD_SPEC } from "./fieldNames";
 import { child, report, type Ctx } from "./findings";
 import { goNumber, unknownField, unmarshalTypeError, unsupportedValue } from "./format";
@@ -20,7 +20,7 @@ import { suggest } from "./suggest";
 export const STRICT_SOURCE =
   "sigs.k8s.io/json internal/golang/encoding/json decode.go (object: unknown field %q, with the field path); k8s.io/apimachinery pkg/runtime/serializer/json (strict decoding error)";
 export const TYPE_SOURCE = "encoding/json UnmarshalTypeError, via sigs.k8s.io/json (decodeState.addErrorContext)";
-const GATE_SOURCE = "kubernetes/kubernetes pkg/features/kube_features.go";
+const GATE_SOURCE = "field catalogue (featureGate, betaDefaultOn, GATES), from kubernetes/kubernetes pkg/features/kube_features.go";
 
 /** Which gated-field table applies inside which struct. */
 const GATED_AT = new Map<StructDesc, GatedField["at"]>([
@@ -134,17 +134,16 @@ function unknown(ctx: Ctx, t: StructDesc, key: string, f: FieldDesc | undefined,
 
 function dropped(ctx: Ctx, at: GatedField["at"], key: string, path: string): void {
   const g = gatedField(at, key);
-  if (!g) return;
-  const stage = gateStage(g.gate, ctx.minor);
-  const onFrom = (GATES[g.gate] as readonly { minor: number; on: boolean | null }[]).find((s) => s.on === true)?.minor;
+  const state = gateState(at, key, ctx.minor);
+  if (!g || !state) return;
   const what = g.effect === "reset-default" ? `${key} is reset to "Default"` : `${key} is dropped`;
-  const when = onFrom !== undefined ? `; it is on by default from 1.${onFrom}` : "";
+  const when = state.onFrom !== undefined ? `; it is on by default from 1.${state.onFrom}` : "";
   report(ctx, {
     severity: "warning",
     code: "dropped-field",
-    message: `${what} by a Kubernetes 1.${ctx.minor} API server: the ${g.gate} feature gate is off by default in 1.${ctx.minor} (${stage?.stage ?? "alpha"})${when}.`,
+    message: `${what} by a Kubernetes 1.${ctx.minor} API server: the ${state.gate} feature gate is off by default in 1.${ctx.minor} (${state.stage})${when}.`,
     rel: path,
     at: "key",
-    source: `${g.source}; ${GATE_SOURCE} (${g.gate})`,
+    source: `${g.source}; ${GATE_SOURCE} (${state.gate})`,
   });
 }
