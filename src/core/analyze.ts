@@ -8,6 +8,8 @@ import { get, isMap, joinPath, keySpan, nodeStart, type YMap } from "./yaml/acce
 import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workloads";
 import { resolveContainer } from "./resolve";
 import { risksOf } from "./risk";
+import { validateWorkload } from "./validate/index";
+import { locatePath } from "./yaml/locate";
 import { computeProcess } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
 import { admitWorkload, evaluatePss, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
@@ -28,7 +30,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         report(ctx, "error", "not-an-object", `A Kubernetes object must be a YAML mapping; this ${found.path ? "item" : "document"} is ${describe(found.notObject)}.`, at, found.path || undefined);
         continue;
       }
-      const w = analyzeObject(ctx, found, doc.index);
+      const w = analyzeObject(ctx, found, doc.index, doc.value);
       if (w) workloads.push(w);
     }
   }
@@ -63,7 +65,7 @@ function namespacePolicies(parsed: ParsedText): Map<string, { policy: NamespaceP
   return out;
 }
 
-function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload | undefined {
+function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unknown): Workload | undefined {
   const { parsed } = ctx;
   const objStart = nodeStart(parsed.positions, found.obj) ?? 0;
   const metadata = get(found.obj, "metadata");
@@ -104,6 +106,7 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number): Workload
   }
 
   const spec = loc.spec;
+  validate(ctx, found, loc.path, spec, root);
   const podScRaw = get(spec, "securityContext");
   const podSc = isMap(podScRaw) ? podScRaw : undefined;
   workload.pod = podLevel(ctx, spec, podSc, workload.pod.path);
@@ -168,6 +171,30 @@ function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): 
   const os = get(get(spec, "os"), "name");
   if (typeof os === "string") pod.os = os;
   return pod;
+}
+
+/** What the API server and kubectl's strict field validation would reject or warn about. */
+function validate(ctx: Ctx, found: FoundObject, specPath: string, spec: YMap, root: unknown): void {
+  const findings = validateWorkload({ kind: found.kind, object: found.obj, objectPath: found.path, spec, specPath, minor: minorOf(ctx.kubernetes) ?? NEWEST_MINOR });
+  for (const f of findings) {
+    const loc = locatePath(ctx.parsed.positions, root, f.path);
+    const offset = loc ? (f.at === "value" && loc.exact ? loc.span.valueStart : loc.span.keyStart) : (nodeStart(ctx.parsed.positions, found.obj) ?? 0);
+    const p = positionAt(ctx.parsed.lines, offset);
+    const d: Diagnostic = { severity: f.severity, code: f.code, message: f.message, path: f.path, line: p.line, column: p.column, source: f.source };
+    if (loc?.exact) {
+      const end = positionAt(ctx.parsed.lines, f.at === "value" ? loc.span.valueEnd : Math.min(loc.span.valueStart, lineEndOffset(ctx, loc.span.keyStart)));
+      if (end.line > p.line || end.column > p.column) {
+        d.endLine = end.line;
+        d.endColumn = end.column;
+      }
+    }
+    ctx.diagnostics.push(d);
+  }
+}
+
+function lineEndOffset(ctx: Ctx, offset: number): number {
+  const i = ctx.parsed.text.indexOf("\n", offset);
+  return i === -1 ? ctx.parsed.text.length : i;
 }
 
 /** What Pod Security Admission says when the workload is applied to a labelled namespace in the text. */

@@ -132,6 +132,9 @@ export function groupFlow(c: Container, fields: readonly EffectiveField[]): { la
   return undefined;
 }
 
+/** Width of containers laid side by side, each group in its own box (16px padding each side). */
+const gridWidthFlat = (containers: number, groups: number) => containers * NODE_WIDTH + (containers - 1) * GAP_X + groups * 32;
+
 const nodeHeight = (rows: number) => HEADER_HEIGHT + Math.max(1, rows) * ROW_HEIGHT + 14;
 
 export function layoutWorkload(
@@ -144,7 +147,7 @@ export function layoutWorkload(
   // Containers first: their grid decides how wide the picture is.
   const groups = TYPE_ORDER.map((t) => ({ type: t, items: w.containers.map((c, i) => ({ c, i })).filter((x) => x.c.type === t) })).filter((g) => g.items.length);
   const columns = Math.max(1, Math.min(MAX_COLUMNS, ...groups.map((g) => g.items.length)));
-  const gridWidth = columns * NODE_WIDTH + (columns - 1) * GAP_X;
+  const gridWidth = w.containers.length <= MAX_COLUMNS ? gridWidthFlat(w.containers.length, groups.length) : columns * NODE_WIDTH + (columns - 1) * GAP_X;
 
   const pRows = podRows(w);
   const podHeight = nodeHeight(pRows.length);
@@ -157,60 +160,82 @@ export function layoutWorkload(
   const flowing = new Set<string>();
   const containerEdges: LaidOutEdge[] = [];
 
-  let y = Math.max(podHeight, runtimeHeight) + EDGE_SPACE;
-  for (const g of groups) {
-    const rowsOfGroup = Math.ceil(g.items.length / columns);
-    const groupTop = y;
-    y += GROUP_HEADER;
-    for (let r = 0; r < rowsOfGroup; r++) {
-      const slice = g.items.slice(r * columns, (r + 1) * columns);
-      const rowW = slice.length * NODE_WIDTH + (slice.length - 1) * GAP_X;
-      let x = (width - rowW) / 2;
-      let rowH = 0;
-      for (const { c, i } of slice) {
-        const rows = rowsFor(c, opts.allFields);
-        const h = nodeHeight(rows.length);
-        rowH = Math.max(rowH, h);
-        const id = `c${i}`;
-        nodes.push({
-          id,
-          type: "container",
-          position: { x, y },
-          data: { kind: "container", workload: w, container: c, containerIndex: i, rows, stale: opts.stale, width: NODE_WIDTH, height: h },
-          width: NODE_WIDTH,
-          height: h,
-        });
-        if (showAll || opts.selected === i) {
-          let k = 0;
-          for (const fg of FIELD_GROUPS) {
-            const flow = groupFlow(c, fg.fields);
-            if (!flow) continue;
-            flowing.add(fg.id);
-            containerEdges.push({
-              id: `e-${fg.id}-${id}`,
-              source: "pod",
-              sourceHandle: fg.id,
-              target: id,
-              label: flow.label,
-              kind: flow.overrides ? "overrides" : "inherits",
-              labelAt: 0.55 + 0.15 * (k++ % 3),
-            });
-          }
-          edges.push({ id: `e-rt-${id}`, source: "runtime", target: id, targetHandle: "defaults", label: "", kind: "defaults", labelAt: 0.5 });
-        }
-        x += NODE_WIDTH + GAP_X;
-      }
-      y += rowH + GAP_Y;
-    }
+  const top = Math.max(podHeight, runtimeHeight) + EDGE_SPACE;
+  const place = (c: Container, i: number, x: number, y: number): number => {
+    const rows = rowsFor(c, opts.allFields);
+    const h = nodeHeight(rows.length);
+    const id = `c${i}`;
     nodes.push({
-      id: `g-${g.type}`,
-      type: "group",
-      position: { x: -16, y: groupTop },
-      data: { kind: "group", workload: w, rows: [], stale: opts.stale, title: TYPE_TITLE[g.type], count: g.items.length, width: width + 32, height: y - groupTop - GAP_Y / 2 },
-      width: width + 32,
-      height: y - groupTop - GAP_Y / 2,
+      id,
+      type: "container",
+      position: { x, y },
+      data: { kind: "container", workload: w, container: c, containerIndex: i, rows, stale: opts.stale, width: NODE_WIDTH, height: h },
+      width: NODE_WIDTH,
+      height: h,
     });
-    y += GAP_Y / 2;
+    if (showAll || opts.selected === i) {
+      let k = 0;
+      for (const fg of FIELD_GROUPS) {
+        const flow = groupFlow(c, fg.fields);
+        if (!flow) continue;
+        flowing.add(fg.id);
+        containerEdges.push({
+          id: `e-${fg.id}-${id}`,
+          source: "pod",
+          sourceHandle: fg.id,
+          target: id,
+          label: flow.label,
+          kind: flow.overrides ? "overrides" : "inherits",
+          labelAt: 0.55 + 0.15 * (k++ % 3),
+        });
+      }
+      edges.push({ id: `e-rt-${id}`, source: "runtime", target: id, targetHandle: "defaults", label: "", kind: "defaults", labelAt: 0.5 });
+    }
+    return h;
+  };
+  const groupBox = (type: ContainerType, count: number, x: number, y: number, gw: number, gh: number) =>
+    nodes.push({
+      id: `g-${type}`,
+      type: "group",
+      position: { x, y },
+      data: { kind: "group", workload: w, rows: [], stale: opts.stale, title: TYPE_TITLE[type], count, width: gw, height: gh },
+      width: gw,
+      height: gh,
+    });
+
+  if (w.containers.length <= MAX_COLUMNS) {
+    // Few containers: the groups side by side, left to right in start order.
+    let x = (width - gridWidthFlat(w.containers.length, groups.length)) / 2;
+    for (const g of groups) {
+      const gw = 32 + g.items.length * NODE_WIDTH + (g.items.length - 1) * GAP_X;
+      let maxH = 0;
+      g.items.forEach(({ c, i }, k) => {
+        maxH = Math.max(maxH, place(c, i, x + 16 + k * (NODE_WIDTH + GAP_X), top + GROUP_HEADER));
+      });
+      groupBox(g.type, g.items.length, x, top, gw, GROUP_HEADER + maxH + 16);
+      x += gw + GAP_X;
+    }
+  } else {
+    // Many: each group a block of rows, one block under the other.
+    let y = top;
+    for (const g of groups) {
+      const rowsOfGroup = Math.ceil(g.items.length / columns);
+      const groupTop = y;
+      y += GROUP_HEADER;
+      for (let r = 0; r < rowsOfGroup; r++) {
+        const slice = g.items.slice(r * columns, (r + 1) * columns);
+        const rowW = slice.length * NODE_WIDTH + (slice.length - 1) * GAP_X;
+        let x = (width - rowW) / 2;
+        let rowH = 0;
+        for (const { c, i } of slice) {
+          rowH = Math.max(rowH, place(c, i, x, y));
+          x += NODE_WIDTH + GAP_X;
+        }
+        y += rowH + GAP_Y;
+      }
+      groupBox(g.type, g.items.length, -16, groupTop, width + 32, y - groupTop - GAP_Y / 2);
+      y += GAP_Y / 2;
+    }
   }
 
   const handles = FIELD_GROUPS.map((g) => g.id).filter((id) => flowing.has(id));
