@@ -102,8 +102,8 @@ spec: {containers: [{name: c}]}
 `;
     const a = analyze(text);
     expect(a.workloads.map((w) => [w.name, w.document])).toEqual([["one", 0], ["three", 2]]);
-    const err = a.diagnostics.find((d) => d.severity === "error")!;
-    expect(err.code).toBe("yaml-syntax");
+    const err = a.diagnostics.find((d) => d.code === "yaml-syntax")!;
+    expect(err.severity).toBe("error");
     expect(err.line).toBeGreaterThanOrEqual(8);
     expect(err.line).toBeLessThanOrEqual(10);
   });
@@ -137,6 +137,7 @@ spec: {containers: [{name: c}]}
 
   it("reports what kubectl would not accept: a missing kind, a document that is not an object", () => {
     const a = analyze("metadata: {name: x}\n---\n- 1\n");
+    // (no pod spec here, so only the object-level problems)
     expect(a.diagnostics.map((d) => [d.code, d.line])).toEqual([
       ["missing-kind", 1],
       ["not-an-object", 3],
