@@ -16,8 +16,11 @@ import { loadText, saveText, loadPrefs, savePrefs, type Prefs } from "./storage"
 import { SOURCE_META } from "./sources";
 import { WorkloadList, type ListedWorkload } from "./WorkloadList";
 import { Presentation } from "./Presentation";
+import { PssBadge } from "./panel/PssSection";
 
 const DEBOUNCE_MS = 120;
+/** Up to this many workloads sit as chips above the graph; more get the virtualised list beside it. */
+const CHIPS_UP_TO = 6;
 
 const workloadKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}|${w.document}`;
 const matchKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}`;
@@ -161,6 +164,13 @@ export function App() {
     [active, selectLine],
   );
 
+  const selectWorkload = (key: string) => {
+    setSelectedWorkload(key);
+    setSelectedContainer(0);
+    const w = listed.find((l) => l.key === key)?.workload;
+    if (w) editor.current?.reveal(w.line, 1);
+  };
+
   const applyFix = (w: Workload, level: "baseline" | "restricted", index: number) => {
     const fix = fixesFor(text, targetOf(w), level, kubernetes)[index];
     const edit = fix && fixEdit(text, targetOf(w), fix);
@@ -272,7 +282,29 @@ export function App() {
 
         <section className="right" aria-label="Effective settings">
           <div className="graph-bar">
-            {active && (
+            {listed.length > 1 && listed.length <= CHIPS_UP_TO && (
+              <div className="workload-chips" role="tablist" aria-label="Workloads" data-testid="workload-list">
+                {listed.map((l) => (
+                  <button
+                    key={l.key}
+                    role="tab"
+                    aria-selected={l.key === active?.key}
+                    data-name={l.workload.name}
+                    className={`workload-chip${l.key === active?.key ? " selected" : ""}${l.stale ? " stale" : ""}`}
+                    onClick={() => selectWorkload(l.key)}
+                  >
+                    <span className="wk-kind">{l.workload.kind}</span> {l.workload.name || "(unnamed)"}
+                    {l.workload.pss && (
+                      <span className="wk-pss">
+                        <PssBadge level="baseline" allowed={l.workload.pss.baseline.allowed} />
+                        <PssBadge level="restricted" allowed={l.workload.pss.restricted.allowed} />
+                      </span>
+                    )}
+                  </button>
+                ))}
+              </div>
+            )}
+            {active && (listed.length <= 1 || listed.length > CHIPS_UP_TO) && (
               <span className="graph-title">
                 <span className="wk-kind">{active.workload.kind}</span> {active.workload.name || "(unnamed)"}
                 {active.workload.namespace && <span className="wk-ns"> · {active.workload.namespace}</span>}
@@ -291,18 +323,7 @@ export function App() {
             </div>
           )}
           <div className="graph-area">
-            {listed.length > 1 && (
-              <WorkloadList
-                items={listed}
-                selected={active?.key}
-                onSelect={(key) => {
-                  setSelectedWorkload(key);
-                  setSelectedContainer(0);
-                  const w = listed.find((l) => l.key === key)?.workload;
-                  if (w) editor.current?.reveal(w.line, 1);
-                }}
-              />
-            )}
+            {listed.length > CHIPS_UP_TO && <WorkloadList items={listed} selected={active?.key} onSelect={selectWorkload} />}
             {active ? (
               <Graph
                 workload={active.workload}

@@ -108,10 +108,10 @@ export const ALL_EDGES_UP_TO = 6;
 
 const TYPE_ORDER: readonly ContainerType[] = ["init", "sidecar", "regular", "ephemeral"];
 const TYPE_TITLE: Record<ContainerType, string> = {
-  init: "init containers — run one after another, before the others",
-  sidecar: "sidecars — init containers with restartPolicy: Always, running beside the others",
+  init: "init — run first, in order",
+  sidecar: "sidecars — run beside",
   regular: "containers",
-  ephemeral: "ephemeral containers — added later for debugging",
+  ephemeral: "ephemeral — for debugging",
 };
 
 export function podRows(w: Workload): FieldRow[] {

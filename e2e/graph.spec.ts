@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { fieldRow, pasteManifest, waitForEditor } from "./helpers";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+const activeLine = (page: Page) => page.locator(".monaco-editor .line-numbers.active-line-number").first();
+
+async function cursorTo(page: Page, line: number) {
+  await page.locator(".monaco-editor textarea").first().focus();
+  await page.keyboard.press("ControlOrMeta+Home");
+  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+}
+
+test("clicking a row selects its YAML; an unset field goes to where it would be written", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  await fieldRow(page, "my-app", "runAsUser").locator("button").click();
+  await expect(activeLine(page)).toHaveText("9"); // spec.securityContext.runAsUser: 1000 (inherited)
+  await fieldRow(page, "my-app", "readOnlyRootFilesystem").locator("button").click();
+  await expect(activeLine(page)).toHaveText("18");
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? "");
+  void selected;
+  await expect(page.locator(".monaco-editor .selected-text").first()).toBeVisible();
+  await fieldRow(page, "my-app", "seccompProfile").locator("button").click();
+  await expect(activeLine(page)).toHaveText("14"); // the container's securityContext: where it would go
+});
+
+test("moving the editor cursor highlights the node and row it feeds, and switches workloads", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  await cursorTo(page, 16); // runAsNonRoot: true in my-app
+  const node = page.getByTestId("container-node-my-app");
+  await expect(node).toHaveClass(/cursor-highlight/);
+  await expect(fieldRow(page, "my-app", "runAsNonRoot")).toHaveClass(/row-highlight/);
+  await cursorTo(page, 9); // pod-level runAsUser
+  await expect(page.getByTestId("pod-node")).toHaveClass(/cursor-highlight/);
+  await expect(page.getByTestId("pod-node").locator('li[data-field="runAsUser"]')).toHaveClass(/row-highlight/);
+
+  await page.getByLabel("Open an example").selectOption("deployment-sidecar");
+  const list = page.getByTestId("workload-list");
+  await expect(list.locator('[data-name="web"]')).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("container-node-migrate")).toBeVisible();
+  await expect(page.getByTestId("container-node-log-shipper")).toContainText("sidecar");
+  await list.locator('[data-name="nightly-report"]').click();
+  await expect(page.getByTestId("container-node-report")).toBeVisible();
+  await expect(fieldRow(page, "report", "privileged")).toHaveClass(/risky/);
+  await cursorTo(page, 10); // back inside the Deployment
+  await expect(list.locator('[data-name="web"]')).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("container-node-web")).toBeVisible();
+});
+
+test("screenshots at 1280×720: light, dark, presentation", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  await page.getByLabel("Open an example").selectOption("deployment-sidecar");
+  await expect(page.getByTestId("container-node-web")).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/light.png" });
+  await page.getByRole("button", { name: "Dark theme" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.screenshot({ path: "e2e/screenshots/dark.png" });
+  await page.getByRole("button", { name: /present/ }).click();
+  const pres = page.getByTestId("presentation");
+  await expect(pres).toBeVisible();
+  await expect(pres.locator("h2")).toHaveText("runAsUser");
+  await page.keyboard.press("ArrowRight");
+  await expect(pres.locator("h2")).toHaveText("runAsGroup");
+  await page.keyboard.press("PageDown");
+  await expect(pres).toContainText("log-shipper");
+  await page.screenshot({ path: "e2e/screenshots/presentation.png" });
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("graph")).toBeVisible();
+});
+
+test("a 50-container pod renders with no overlapping nodes", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  const containers = Array.from({ length: 50 }, (_, i) => `  - name: c${i}\n    image: x\n${i % 3 === 0 ? "    securityContext: {runAsUser: 2000}\n" : ""}`).join("");
+  const init = Array.from({ length: 5 }, (_, i) => `  - name: init${i}\n    image: x\n`).join("");
+  await pasteManifest(page, `apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  securityContext: {runAsUser: 1000}\n  initContainers:\n${init}  containers:\n${containers}`);
+  await expect(page.getByTestId("pod-node")).toContainText("Pod big");
+  await page.getByRole("button", { name: "Close panel" }).click();
+  await expect(page.locator(".graph-note")).toContainText("55 containers");
+  const boxes = await page.locator(".react-flow__node-container").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+  expect(boxes.length).toBeGreaterThan(10);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+      expect(overlap, `nodes ${i} and ${j} overlap`).toBe(false);
+    }
+  }
+  await page.screenshot({ path: "e2e/screenshots/fifty-containers.png" });
+});
+
+test("a 5,000-pod list: the workload list is virtualised and stays usable", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  const items = Array.from(
+    { length: 5000 },
+    (_, i) => `- apiVersion: v1\n  kind: Pod\n  metadata: {name: pod-${i}, namespace: ns-${i % 7}}\n  spec:\n    containers:\n    - name: app\n      image: x\n      securityContext: {runAsUser: ${1000 + (i % 3)}}\n`,
+  ).join("");
+  await pasteManifest(page, `apiVersion: v1\nkind: List\nitems:\n${items}`);
+  const list = page.getByTestId("workload-list");
+  await expect(list).toContainText("5000 workloads", { timeout: 30_000 });
+  expect(await list.locator(".wl-item").count()).toBeLessThan(80);
+  await list.getByLabel("Filter workloads").fill("pod-4999");
+  await list.locator('[data-name="pod-4999"]').click();
+  await expect(page.locator(".graph-title")).toContainText("pod-4999");
+  await expect(fieldRow(page, "app", "runAsUser").locator(".field-value")).toHaveText(String(1000 + (4999 % 3)));
+});
