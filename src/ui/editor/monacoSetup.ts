@@ -22,11 +22,25 @@ window.MonacoEnvironment = {
   },
 };
 
+// monaco-yaml 5.5 (through monaco-worker-manager) calls createWebWorker({ moduleId, label, createData }),
+// the pre-0.54 form; monaco 0.54 wants the worker itself. Do what monaco's own JSON mode does:
+// create the worker, send it a first message and the createData, then hand it over.
+const createWebWorker = monaco.editor.createWebWorker;
+monaco.editor.createWebWorker = ((opts: Parameters<typeof createWebWorker>[0] & { label?: string; createData?: unknown }) => {
+  if ((opts as { worker?: unknown }).worker) return createWebWorker(opts);
+  const worker = window.MonacoEnvironment!.getWorker!("workerMain.js", opts.label ?? "editorWorkerService") as Worker;
+  worker.postMessage("ignore");
+  worker.postMessage(opts.createData);
+  return createWebWorker({ ...opts, worker } as Parameters<typeof createWebWorker>[0]);
+}) as typeof createWebWorker;
+
 export const MODEL_URI = "file:///manifest.yaml";
 
+// Validation stays with the core (upstream wording, versions, positions); the schema here drives
+// completion and hover, so problems are not reported twice in different words.
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
-  validate: true,
+  validate: false,
   hover: true,
   completion: true,
   schemas: [{ uri: "file:///security-context-playground.schema.json", fileMatch: ["**/*.yaml"], schema: manifestSchema() }],
