@@ -17,6 +17,12 @@ import { SOURCE_META } from "./sources";
 import { WorkloadList, type ListedWorkload } from "./WorkloadList";
 import { Presentation } from "./Presentation";
 import { PssBadge } from "./panel/PssSection";
+import { LESSONS, lessonById, type LessonStep } from "./lessons/lessons";
+import { LessonPane } from "./lessons/LessonPane";
+import { LessonGallery } from "./lessons/LessonGallery";
+import { decodeShare, encodeShare } from "./share";
+import { ExportMenu } from "./ExportMenu";
+import { Compare } from "./Compare";
 
 const DEBOUNCE_MS = 120;
 /** Up to this many workloads sit as chips above the graph; more get the virtualised list beside it. */
@@ -40,21 +46,34 @@ function workloadAt(ws: readonly Workload[], line: number): Workload | undefined
   return found;
 }
 
+/** A share link in the URL wins over the autosaved text; a bad link says why and opens nothing. */
+function initialState() {
+  const shared = typeof location !== "undefined" ? decodeShare(location.hash) : ({ kind: "none" } as const);
+  if (shared.kind === "ok") return { text: shared.state.text, shared: shared.state, notice: null as string | null };
+  const notice = shared.kind === "error" ? `${shared.reason} Your last text is shown instead.` : null;
+  return { text: loadText() ?? EXAMPLES[0].text, shared: undefined, notice };
+}
+
 export function App() {
-  const [initialText] = useState(() => loadText() ?? EXAMPLES[0].text);
+  const [boot] = useState(initialState);
+  const initialText = boot.text;
   const [prefs, setPrefs] = useState<Prefs>(() => loadPrefs());
   const [text, setText] = useState(initialText);
+  const [notice, setNotice] = useState<string | null>(boot.notice);
+  const [lessonId, setLessonId] = useState<string | undefined>(boot.shared?.lesson && lessonById(boot.shared.lesson) ? boot.shared.lesson : undefined);
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const [baseline, setBaseline] = useState<Analysis | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [lastGood, setLastGood] = useState<Analysis | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [runtime, setRuntime] = useState<Runtime>("containerd");
-  const [kubernetes, setKubernetes] = useState<string>(LATEST);
-  const [seccompDefault, setSeccompDefault] = useState(false);
+  const [runtime, setRuntime] = useState<Runtime>(boot.shared?.runtime ?? "containerd");
+  const [kubernetes, setKubernetes] = useState<string>(boot.shared?.kubernetes ?? LATEST);
+  const [seccompDefault, setSeccompDefault] = useState(boot.shared?.seccompDefault ?? false);
   const [allFields, setAllFields] = useState(false);
-  const [selectedWorkload, setSelectedWorkload] = useState<string | undefined>();
-  const [selectedContainer, setSelectedContainer] = useState<number | undefined>(0);
+  const [selectedWorkload, setSelectedWorkload] = useState<string | undefined>(boot.shared?.workload);
+  const [selectedContainer, setSelectedContainer] = useState<number | undefined>(boot.shared?.container ?? 0);
   const [panelOpen, setPanelOpen] = useState(true);
-  const [imageUsers, setImageUsers] = useState<Record<string, string>>({});
+  const [imageUsers, setImageUsers] = useState<Record<string, string>>(boot.shared?.imageUsers ?? {});
   const [cursorLine, setCursorLine] = useState<number | undefined>();
   const [presenting, setPresenting] = useState(false);
   const editor = useRef<EditorHandle>(null);
@@ -194,6 +213,55 @@ export function App() {
     return out;
   };
 
+  const openLesson = (id: string) => {
+    const lesson = lessonById(id);
+    if (!lesson) return;
+    setGalleryOpen(false);
+    setLessonId(id);
+    setImageUsers({});
+    editor.current?.setText(lesson.manifest);
+    setSelectedWorkload(undefined);
+    setSelectedContainer(0);
+  };
+
+  const doStep = (step: LessonStep) => {
+    if (step.edit && text.includes(step.edit.find)) {
+      const start = text.indexOf(step.edit.find);
+      editor.current?.applyEdit({ start, end: start + step.edit.find.length, text: step.edit.replace });
+    }
+    if (step.imageUser) {
+      const { container, user } = step.imageUser;
+      setImageUsers((u) => ({ ...u, [container]: user }));
+    }
+  };
+
+  const share = async () => {
+    const encoded = encodeShare(
+      { text, runtime, kubernetes, seccompDefault, imageUsers, workload: active?.key, container: selectedContainer, lesson: lessonId },
+      location.href,
+    );
+    if (!encoded.ok) return setNotice(encoded.reason);
+    history.replaceState(null, "", encoded.url);
+    try {
+      await navigator.clipboard.writeText(encoded.url);
+      setNotice("Share link copied. It holds the manifest and the settings in the link itself: nothing is uploaded.");
+    } catch {
+      setNotice("Share link is in the address bar (copying to the clipboard was not allowed). Nothing is uploaded.");
+    }
+  };
+
+  const reset = () => {
+    if (!confirm("Replace the editor's text with the first example and clear the saved text and settings?")) return;
+    history.replaceState(null, "", location.pathname + location.search);
+    setRuntime("containerd");
+    setKubernetes(LATEST);
+    setSeccompDefault(false);
+    setImageUsers({});
+    setLessonId(undefined);
+    setBaseline(null);
+    openExample(EXAMPLES[0].id);
+  };
+
   const openExample = (id: string) => {
     const ex = EXAMPLES.find((e) => e.id === id);
     if (!ex) return;
@@ -257,6 +325,33 @@ export function App() {
             <input type="checkbox" checked={allFields} onChange={(e) => setAllFields(e.target.checked)} />
             all fields
           </label>
+          <button className="tool-button" onClick={() => setGalleryOpen(true)} title={`${LESSONS.length} short lessons built on the seed documents`}>
+            ☰ lessons
+          </button>
+          <button className="tool-button" onClick={share} title="Copy a link that opens this manifest with these settings">
+            🔗 share
+          </button>
+          <ExportMenu
+            analysis={analysis}
+            workload={active?.workload}
+            container={activeContainer}
+            containerIndex={selectedContainer}
+            runtime={runtime}
+            allFields={allFields}
+            theme={prefs.theme}
+            onMessage={setNotice}
+          />
+          <button
+            className="tool-button"
+            aria-pressed={baseline !== null}
+            onClick={() => setBaseline(baseline ? null : analysis)}
+            title="Pin the current analysis, then edit: the compare view lists what changed"
+          >
+            {baseline ? "◧ unpin" : "◧ compare"}
+          </button>
+          <button className="tool-button" onClick={reset} title="Back to the first example; clears the saved text">
+            ↺ reset
+          </button>
           <button className="tool-button" onClick={() => setPrefs((p) => ({ ...p, theme: dark ? "light" : "dark" }))} aria-label={dark ? "Light theme" : "Dark theme"} title="Switch theme">
             {dark ? "☀ light" : "☾ dark"}
           </button>
@@ -266,6 +361,7 @@ export function App() {
         </div>
       </header>
 
+      {galleryOpen && <LessonGallery onOpen={openLesson} onClose={() => setGalleryOpen(false)} />}
       <main className="workspace">
         <section className="left" aria-label="Manifest">
           <Editor
@@ -277,6 +373,8 @@ export function App() {
             onCursor={(line) => setCursorLine(line)}
             quickFixes={quickFixes}
           />
+          {lessonId && lessonById(lessonId) && <LessonPane lesson={lessonById(lessonId)!} analysis={analysis} onDo={doStep} onClose={() => setLessonId(undefined)} />}
+          {baseline && <Compare baseline={baseline} current={analysis} onClose={() => setBaseline(null)} />}
           <Problems diagnostics={diagnostics} onReveal={(d) => editor.current?.reveal(d.line, d.column, d.endLine, d.endColumn)} />
         </section>
 
@@ -312,6 +410,14 @@ export function App() {
             )}
             <Legend />
           </div>
+          {notice && (
+            <div className="banner" role="status" data-testid="notice">
+              {notice}{" "}
+              <button className="link" onClick={() => setNotice(null)}>
+                dismiss
+              </button>
+            </div>
+          )}
           {unreadable && (
             <div className="banner" role="status">
               Part of the YAML cannot be read: what it showed before stays, dimmed, until it is fixed. See Problems.

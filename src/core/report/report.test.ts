@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { load } from "js-yaml";
+import { analyze } from "../analyze";
+import { effectiveSecurityContext, effectiveSecurityContextYaml } from "./effectiveYaml";
+import { markdownReport } from "./markdown";
+import { diffAnalyses } from "./diff";
+
+const golden = readFileSync(new URL("../examples/golden-standard.yaml", import.meta.url), "utf8");
+
+describe("exports", () => {
+  it("the effective securityContext merges pod values in, and pasted at container level gives the same effective values", () => {
+    const c = analyze(golden).workloads[0].containers[0];
+    const sc = effectiveSecurityContext(c);
+    expect(sc).toMatchObject({ runAsUser: 1000, runAsGroup: 3000, runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "Unconfined" } });
+    expect(sc).not.toHaveProperty("fsGroup"); // pod-level only
+    const yaml = effectiveSecurityContextYaml(c);
+    const parsed = load(yaml) as { securityContext: Record<string, unknown> };
+    const pasted = `kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: my-app\n    image: x\n    securityContext: ${JSON.stringify(parsed.securityContext)}\n`;
+    const c2 = analyze(pasted).workloads[0].containers[0];
+    for (const f of Object.keys(sc) as (keyof typeof sc)[]) expect(c2.effective[f].value).toEqual(c.effective[f].value);
+  });
+
+  it("the Markdown report carries the facts: sources, /proc/1/status, Pod Security", () => {
+    const md = markdownReport(analyze(golden));
+    expect(md).toContain("| runAsUser | `1000` | pod | 9 |");
+    expect(md).toContain("CapBnd:\t0000000000000000");
+    expect(md).toContain("Pod Security **restricted**: not allowed");
+  });
+
+  it("compare: what an edit changes", () => {
+    const before = analyze(golden);
+    const after = analyze(golden.replace("runAsUser: 1000", "runAsUser: 0"));
+    const changes = diffAnalyses(before, after);
+    expect(changes).toContainEqual({ workload: "Pod secure-app", container: "my-app", what: "runAsUser", before: "1000 (pod)", after: "0 (pod)" });
+    expect(changes.some((c) => c.what === "startup" && c.after === "CreateContainerConfigError")).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+// Exports: the graph as PNG and SVG, a Markdown report, the Analysis JSON, and the selected
+// container's effective securityContext as YAML. Everything is made in the tab and saved locally.
+import type { Analysis, Container, Runtime, Workload } from "../core/types";
+import { markdownReport } from "../core/report/markdown";
+import { effectiveSecurityContextYaml } from "../core/report/effectiveYaml";
+import { download } from "./download";
+import { graphSvg, svgToPng } from "./graph/svgExport";
+
+interface Props {
+  analysis: Analysis | null;
+  workload: Workload | undefined;
+  container: Container | undefined;
+  containerIndex: number | undefined;
+  runtime: Runtime;
+  allFields: boolean;
+  theme: "light" | "dark";
+  onMessage(text: string): void;
+}
+
+export function ExportMenu({ analysis, workload, container, containerIndex, runtime, allFields, theme, onMessage }: Props) {
+  const image = async (kind: "png" | "svg") => {
+    if (!workload) return onMessage("There is no graph to export yet.");
+    const svg = graphSvg(workload, { runtime, allFields, selected: containerIndex, theme });
+    const base = `${workload.kind}-${workload.name || "workload"}`.toLowerCase().replace(/[^a-z0-9.-]+/g, "-");
+    if (kind === "svg") return download(`${base}.svg`, svg, "image/svg+xml");
+    try {
+      download(`${base}.png`, await svgToPng(svg));
+    } catch (e) {
+      onMessage(`The graph could not be exported as PNG: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <details
+      className="menu"
+      data-testid="export-menu"
+      onClick={(e) => {
+        // Choosing an item closes the menu.
+        if ((e.target as HTMLElement).closest("button")) (e.currentTarget as HTMLDetailsElement).open = false;
+      }}
+    >
+      <summary className="tool-button">⤓ export</summary>
+      <div className="menu-items" role="menu">
+        <button role="menuitem" onClick={() => image("png")}>
+          Graph as PNG
+        </button>
+        <button role="menuitem" onClick={() => image("svg")}>
+          Graph as SVG
+        </button>
+        <button role="menuitem" disabled={!analysis} onClick={() => analysis && download("security-context-report.md", markdownReport(analysis), "text/markdown")}>
+          Report (Markdown)
+        </button>
+        <button role="menuitem" disabled={!analysis} onClick={() => analysis && download("analysis.json", `${JSON.stringify(analysis, null, 2)}\n`, "application/json")}>
+          Analysis (JSON)
+        </button>
+        <button
+          role="menuitem"
+          disabled={!container}
+          onClick={() => container && download(`${container.name || "container"}-securityContext.yaml`, effectiveSecurityContextYaml(container), "application/yaml")}
+        >
+          Effective securityContext of {container ? `“${container.name}”` : "the selected container"} (YAML)
+        </button>
+      </div>
+    </details>
+  );
+}
