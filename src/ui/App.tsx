@@ -23,6 +23,7 @@ import { LessonGallery } from "./lessons/LessonGallery";
 import { decodeShare, encodeShare } from "./share";
 import { ExportMenu } from "./ExportMenu";
 import { Compare } from "./Compare";
+import { ErrorBoundary } from "./ErrorBoundary";
 
 const DEBOUNCE_MS = 120;
 /** Up to this many workloads sit as chips above the graph; more get the virtualised list beside it. */
@@ -373,9 +374,19 @@ export function App() {
             onCursor={(line) => setCursorLine(line)}
             quickFixes={quickFixes}
           />
-          {lessonId && lessonById(lessonId) && <LessonPane lesson={lessonById(lessonId)!} analysis={analysis} onDo={doStep} onClose={() => setLessonId(undefined)} />}
-          {baseline && <Compare baseline={baseline} current={analysis} onClose={() => setBaseline(null)} />}
-          <Problems diagnostics={diagnostics} onReveal={(d) => editor.current?.reveal(d.line, d.column, d.endLine, d.endColumn)} />
+          {lessonId && lessonById(lessonId) && (
+            <ErrorBoundary name="lesson">
+              <LessonPane lesson={lessonById(lessonId)!} analysis={analysis} onDo={doStep} onClose={() => setLessonId(undefined)} />
+            </ErrorBoundary>
+          )}
+          {baseline && (
+            <ErrorBoundary name="compare view">
+              <Compare baseline={baseline} current={analysis} onClose={() => setBaseline(null)} />
+            </ErrorBoundary>
+          )}
+          <ErrorBoundary name="problems list">
+            <Problems diagnostics={diagnostics} onReveal={(d) => editor.current?.reveal(d.line, d.column, d.endLine, d.endColumn)} />
+          </ErrorBoundary>
         </section>
 
         <section className="right" aria-label="Effective settings">
@@ -429,8 +440,13 @@ export function App() {
             </div>
           )}
           <div className="graph-area">
-            {listed.length > CHIPS_UP_TO && <WorkloadList items={listed} selected={active?.key} onSelect={selectWorkload} />}
+            {listed.length > CHIPS_UP_TO && (
+              <ErrorBoundary name="workload list">
+                <WorkloadList items={listed} selected={active?.key} onSelect={selectWorkload} />
+              </ErrorBoundary>
+            )}
             {active ? (
+              <ErrorBoundary name="graph" key={active.key}>
               <Graph
                 workload={active.workload}
                 stale={active.stale}
@@ -445,10 +461,12 @@ export function App() {
                   setPanelOpen(true);
                 }}
               />
+              </ErrorBoundary>
             ) : (
               <div className="empty-graph">{analysis ? "No Pod, Deployment, Job or other workload in the text yet." : "Analysing…"}</div>
             )}
             {active && activeContainer && panelOpen && (
+              <ErrorBoundary name="container panel" key={`${active.key}/${selectedContainer}`}>
               <ContainerPanel
                 workload={active.workload}
                 container={activeContainer}
@@ -458,6 +476,7 @@ export function App() {
                 onFix={(level, i) => applyFix(active.workload, level, i)}
                 onClose={() => setPanelOpen(false)}
               />
+              </ErrorBoundary>
             )}
           </div>
         </section>
