@@ -26,6 +26,23 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// The editor is a dynamic import (first paint and the graph do not wait for it), but its download
+// should start with the page, not after the first render: preload its chunk from the HTML.
+function preloadEditor(): Plugin {
+  return {
+    name: "scp-preload-editor",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        const files = Object.keys(ctx.bundle ?? {}).filter((f) => /assets\/monacoSetup-[\w-]+\.(js|css)$/.test(f));
+        const links = files.map((f) => (f.endsWith(".js") ? `<link rel="modulepreload" href="./${f}" />` : `<link rel="preload" as="style" href="./${f}" />`));
+        return html.replace("</head>", `    ${links.join("\n    ")}\n  </head>`);
+      },
+    },
+  };
+}
+
 // A service worker that keeps every built file, so the playground works offline once loaded (an
 // air-gapped training room). Its cache is named after the build, and old caches are dropped.
 function offlineServiceWorker(): Plugin {
@@ -65,7 +82,7 @@ self.addEventListener("fetch", (e) => {
 // base "./": the built app works from any sub-path (and from a plain file server).
 export default defineConfig({
   base: "./",
-  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
+  plugins: [react(), contentSecurityPolicy(), preloadEditor(), offlineServiceWorker()],
   worker: { format: "es" },
   optimizeDeps: { include: ["monaco-yaml/yaml.worker.js"] },
   build: {

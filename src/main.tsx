@@ -1,3 +1,7 @@
+// Start fetching and compiling the editor at once, in parallel with the first render; the Editor
+// component's own import() of the same module then resolves from this one.
+void import("./ui/editor/monacoSetup");
+
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";

@@ -47,6 +47,9 @@ export interface Workload {
   pss?: { baseline: PssLevel; restricted: PssLevel };
   /** The pod-level securityContext as written (with positions), for the graph's pod node. */
   pod: PodLevel;
+  /** Set by the app's worker on a light copy of a big analysis: containers are fetched on demand. */
+  light?: boolean;
+  containerCount?: number;
   /** What Pod Security Admission answers when a Namespace in the same text carries its labels. */
   admission?: { namespace: string; allowed: boolean; error?: string; warnings: string[] };
 }

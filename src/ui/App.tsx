@@ -12,7 +12,7 @@ import type { GraphLinks } from "./graph/context";
 import { ContainerPanel } from "./panel/ContainerPanel";
 import { Problems } from "./Problems";
 import { EXAMPLES } from "./examples";
-import { loadText, saveText, loadPrefs, savePrefs, type Prefs } from "./storage";
+import { loadText, saveText, loadPrefs, savePrefs, AUTOSAVE_MAX_CHARS, type Prefs } from "./storage";
 import { SOURCE_META } from "./sources";
 import { WorkloadList, type ListedWorkload } from "./WorkloadList";
 import { Presentation } from "./Presentation";
@@ -25,9 +25,12 @@ import { ExportMenu } from "./ExportMenu";
 import { Compare } from "./Compare";
 import { ErrorBoundary } from "./ErrorBoundary";
 
-const DEBOUNCE_MS = 120;
+/** Waiting between keystrokes: none for texts that analyse fast, longer for big ones (capped). */
+const debounceFor = (lastMs: number) => (lastMs < 25 ? 0 : Math.min(300, lastMs));
 /** Up to this many workloads sit as chips above the graph; more get the virtualised list beside it. */
 const CHIPS_UP_TO = 6;
+
+const NO_DIAGNOSTICS: Diagnostic[] = [];
 
 const workloadKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}|${w.document}`;
 const matchKey = (w: Workload) => `${w.kind}|${w.namespace ?? ""}|${w.name}|${w.podSpecPath}`;
@@ -60,11 +63,17 @@ export function App() {
   const initialText = boot.text;
   const [prefs, setPrefs] = useState<Prefs>(() => loadPrefs());
   const [text, setText] = useState(initialText);
+  // Callbacks read the newest text through a ref, so they stay stable and memoised views do not
+  // re-render on every keystroke.
+  const textRef = useRef(text);
+  textRef.current = text;
   const [notice, setNotice] = useState<string | null>(boot.notice);
   const [lessonId, setLessonId] = useState<string | undefined>(boot.shared?.lesson && lessonById(boot.shared.lesson) ? boot.shared.lesson : undefined);
   const [galleryOpen, setGalleryOpen] = useState(false);
   const [baseline, setBaseline] = useState<Analysis | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  /** Details of workloads of a light analysis, fetched from the worker when shown. */
+  const [details, setDetails] = useState<{ id: number; byIndex: Map<number, Workload> }>({ id: 0, byIndex: new Map() });
   const [lastGood, setLastGood] = useState<Analysis | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [runtime, setRuntime] = useState<Runtime>(boot.shared?.runtime ?? "containerd");
@@ -82,9 +91,11 @@ export function App() {
   const client = useMemo(
     () =>
       new AnalysisClient(
-        (a) => {
+        (a, id) => {
           setFailure(null);
           setAnalysis(a);
+          renderedId.current = id;
+          setDetails({ id, byIndex: new Map() });
           if (!a.diagnostics.some(isUnreadable)) setLastGood(a);
         },
         (message) => setFailure(message),
@@ -102,16 +113,26 @@ export function App() {
     return { runtime, kubernetes, seccompDefault, imageUsers: users };
   }, [runtime, kubernetes, seccompDefault, imageUsers]);
 
-  // Debounced: typing never waits for the analysis, and only the newest text is analysed.
-  const analysedOnce = useRef(false);
+  // Typing never waits for the analysis (it runs in a worker), and only the newest text is analysed.
+  const renderedId = useRef(0);
   useEffect(() => {
-    const t = setTimeout(() => client.request(text, options), analysedOnce.current ? DEBOUNCE_MS : 0);
-    analysedOnce.current = true;
+    const t = setTimeout(() => client.request(text, options), debounceFor(client.lastMs));
     return () => clearTimeout(t);
   }, [text, options, client]);
-
+  // For the benchmark (npm run bench): when an analysis has reached the screen.
   useEffect(() => {
-    const t = setTimeout(() => saveText(text), 400);
+    if (analysis) performance.mark("scp:rendered", { detail: { id: renderedId.current, workloads: analysis.workloads.length } });
+  }, [analysis]);
+
+  const warnedUnsaved = useRef(false);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const saved = saveText(text);
+      if (!saved && text.length > AUTOSAVE_MAX_CHARS && !warnedUnsaved.current) {
+        warnedUnsaved.current = true;
+        setNotice("This text is too large for the browser's storage: it is not autosaved, so keep your own copy.");
+      }
+    }, 400);
     return () => clearTimeout(t);
   }, [text]);
   useEffect(() => {
@@ -128,8 +149,25 @@ export function App() {
     return [...current, ...kept].sort((a, b) => a.workload.line - b.workload.line);
   }, [analysis, lastGood]);
 
-  const active = listed.find((s) => s.key === selectedWorkload) ?? listed[0];
+  const listedActive = listed.find((s) => s.key === selectedWorkload) ?? listed[0];
+  // A light workload (big dump) gets its containers from the worker when it is shown.
+  const activeIndex = listedActive && analysis ? analysis.workloads.indexOf(listedActive.workload) : -1;
+  const detailed = listedActive?.workload.light && activeIndex !== -1 ? details.byIndex.get(activeIndex) : undefined;
+  const active = listedActive && (!listedActive.workload.light || detailed) ? { ...listedActive, workload: detailed ?? listedActive.workload } : undefined;
+  const loadingDetails = listedActive !== undefined && active === undefined;
+  useEffect(() => {
+    if (!listedActive?.workload.light || activeIndex === -1 || details.byIndex.has(activeIndex)) return;
+    const id = details.id;
+    let live = true;
+    client.detail(id, activeIndex).then((w) => {
+      if (live && w) setDetails((d) => (d.id === id ? { id, byIndex: new Map(d.byIndex).set(activeIndex, w) } : d));
+    });
+    return () => {
+      live = false;
+    };
+  }, [listedActive, activeIndex, details, client]);
   const activeContainer = active && selectedContainer !== undefined ? active.workload.containers[selectedContainer] : undefined;
+  const isLight = analysis?.workloads.some((w) => w.light) ?? false;
 
   // Editor → graph: the workload, container and field the cursor is in.
   useEffect(() => {
@@ -191,11 +229,25 @@ export function App() {
     if (w) editor.current?.reveal(w.line, 1);
   };
 
-  const applyFix = (w: Workload, level: "baseline" | "restricted", index: number) => {
-    const fix = fixesFor(text, targetOf(w), level, kubernetes)[index];
-    const edit = fix && fixEdit(text, targetOf(w), fix);
-    if (edit) editor.current?.applyEdit(edit);
-  };
+  const applyFix = useCallback(
+    (w: Workload, level: "baseline" | "restricted", index: number) => {
+      const current = textRef.current;
+      const fix = fixesFor(current, targetOf(w), level, kubernetes)[index];
+      const edit = fix && fixEdit(current, targetOf(w), fix);
+      if (edit) editor.current?.applyEdit(edit);
+    },
+    [kubernetes],
+  );
+  const activeWorkload = active?.workload;
+  const activeName = activeContainer?.name;
+  const onFix = useCallback((level: "baseline" | "restricted", i: number) => activeWorkload && applyFix(activeWorkload, level, i), [activeWorkload, applyFix]);
+  const onImageUser = useCallback((v: string) => activeName !== undefined && setImageUsers((u) => ({ ...u, [activeName]: v })), [activeName]);
+  const onSelectContainer = useCallback((i: number) => {
+    setSelectedContainer(i);
+    setPanelOpen(true);
+  }, []);
+  const closePanel = useCallback(() => setPanelOpen(false), []);
+  const revealDiagnostic = useCallback((d: Diagnostic) => editor.current?.reveal(d.line, d.column, d.endLine, d.endColumn), []);
 
   /** Pod Security fixes for the workload whose text holds the line, offered as editor quick fixes. */
   const quickFixes = (line: number): QuickFix[] => {
@@ -271,7 +323,7 @@ export function App() {
     setSelectedContainer(0);
   };
 
-  const diagnostics = analysis?.diagnostics ?? [];
+  const diagnostics = analysis?.diagnostics ?? NO_DIAGNOSTICS;
   const unreadable = diagnostics.some(isUnreadable);
   const dark = prefs.theme === "dark";
 
@@ -333,7 +385,7 @@ export function App() {
             🔗 share
           </button>
           <ExportMenu
-            analysis={analysis}
+            getAnalysis={analysis ? () => (isLight ? client.full(renderedId.current) : Promise.resolve(analysis)) : undefined}
             workload={active?.workload}
             container={activeContainer}
             containerIndex={selectedContainer}
@@ -345,8 +397,9 @@ export function App() {
           <button
             className="tool-button"
             aria-pressed={baseline !== null}
+            disabled={isLight && !baseline}
             onClick={() => setBaseline(baseline ? null : analysis)}
-            title="Pin the current analysis, then edit: the compare view lists what changed"
+            title={isLight ? "Compare works on manifests of up to 150 workloads" : "Pin the current analysis, then edit: the compare view lists what changed"}
           >
             {baseline ? "◧ unpin" : "◧ compare"}
           </button>
@@ -385,7 +438,7 @@ export function App() {
             </ErrorBoundary>
           )}
           <ErrorBoundary name="problems list">
-            <Problems diagnostics={diagnostics} onReveal={(d) => editor.current?.reveal(d.line, d.column, d.endLine, d.endColumn)} />
+            <Problems diagnostics={diagnostics} onReveal={revealDiagnostic} />
           </ErrorBoundary>
         </section>
 
@@ -397,9 +450,9 @@ export function App() {
                   <button
                     key={l.key}
                     role="tab"
-                    aria-selected={l.key === active?.key}
+                    aria-selected={l.key === listedActive?.key}
                     data-name={l.workload.name}
-                    className={`workload-chip${l.key === active?.key ? " selected" : ""}${l.stale ? " stale" : ""}`}
+                    className={`workload-chip${l.key === listedActive?.key ? " selected" : ""}${l.stale ? " stale" : ""}`}
                     onClick={() => selectWorkload(l.key)}
                   >
                     <span className="wk-kind">{l.workload.kind}</span> {l.workload.name || "(unnamed)"}
@@ -442,7 +495,7 @@ export function App() {
           <div className="graph-area">
             {listed.length > CHIPS_UP_TO && (
               <ErrorBoundary name="workload list">
-                <WorkloadList items={listed} selected={active?.key} onSelect={selectWorkload} />
+                <WorkloadList items={listed} selected={listedActive?.key} onSelect={selectWorkload} />
               </ErrorBoundary>
             )}
             {active ? (
@@ -456,14 +509,11 @@ export function App() {
                 cursor={cursor}
                 dark={dark}
                 onRow={onRow}
-                onSelectContainer={(i) => {
-                  setSelectedContainer(i);
-                  setPanelOpen(true);
-                }}
+                onSelectContainer={onSelectContainer}
               />
               </ErrorBoundary>
             ) : (
-              <div className="empty-graph">{analysis ? "No Pod, Deployment, Job or other workload in the text yet." : "Analysing…"}</div>
+              <div className="empty-graph">{loadingDetails ? "Loading the workload…" : analysis ? "No Pod, Deployment, Job or other workload in the text yet." : "Analysing…"}</div>
             )}
             {active && activeContainer && panelOpen && (
               <ErrorBoundary name="container panel" key={`${active.key}/${selectedContainer}`}>
@@ -471,10 +521,10 @@ export function App() {
                 workload={active.workload}
                 container={activeContainer}
                 imageUser={imageUsers[activeContainer.name] ?? ""}
-                onImageUser={(v) => setImageUsers((u) => ({ ...u, [activeContainer.name]: v }))}
+                onImageUser={onImageUser}
                 onReveal={selectLine}
-                onFix={(level, i) => applyFix(active.workload, level, i)}
-                onClose={() => setPanelOpen(false)}
+                onFix={onFix}
+                onClose={closePanel}
               />
               </ErrorBoundary>
             )}

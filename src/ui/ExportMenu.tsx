@@ -7,7 +7,8 @@ import { download } from "./download";
 import { graphSvg, svgToPng } from "./graph/svgExport";
 
 interface Props {
-  analysis: Analysis | null;
+  /** The whole analysis (from the worker, for a big dump), or undefined before the first one. */
+  getAnalysis: (() => Promise<Analysis>) | undefined;
   workload: Workload | undefined;
   container: Container | undefined;
   containerIndex: number | undefined;
@@ -17,7 +18,7 @@ interface Props {
   onMessage(text: string): void;
 }
 
-export function ExportMenu({ analysis, workload, container, containerIndex, runtime, allFields, theme, onMessage }: Props) {
+export function ExportMenu({ getAnalysis, workload, container, containerIndex, runtime, allFields, theme, onMessage }: Props) {
   const image = async (kind: "png" | "svg") => {
     if (!workload) return onMessage("There is no graph to export yet.");
     const svg = graphSvg(workload, { runtime, allFields, selected: containerIndex, theme });
@@ -46,10 +47,10 @@ export function ExportMenu({ analysis, workload, container, containerIndex, runt
         <button role="menuitem" onClick={() => image("svg")}>
           Graph as SVG
         </button>
-        <button role="menuitem" disabled={!analysis} onClick={() => analysis && download("security-context-report.md", markdownReport(analysis), "text/markdown")}>
+        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis?.().then((a) => download("security-context-report.md", markdownReport(a), "text/markdown"))}>
           Report (Markdown)
         </button>
-        <button role="menuitem" disabled={!analysis} onClick={() => analysis && download("analysis.json", `${JSON.stringify(analysis, null, 2)}\n`, "application/json")}>
+        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis?.().then((a) => download("analysis.json", `${JSON.stringify(a, null, 2)}\n`, "application/json"))}>
           Analysis (JSON)
         </button>
         <button

@@ -1,9 +1,10 @@
 // Every diagnostic, in text order; clicking one puts the cursor on it.
+import { memo } from "react";
 import type { Diagnostic } from "../core/types";
 
 const ICON = { error: "⛔", warning: "⚠", info: "ℹ" } as const;
 
-export function Problems({ diagnostics, onReveal }: { diagnostics: Diagnostic[]; onReveal(d: Diagnostic): void }) {
+export const Problems = memo(function Problems({ diagnostics, onReveal }: { diagnostics: Diagnostic[]; onReveal(d: Diagnostic): void }) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   return (
@@ -37,4 +38,4 @@ export function Problems({ diagnostics, onReveal }: { diagnostics: Diagnostic[];
       )}
     </section>
   );
-}
+});

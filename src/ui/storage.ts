@@ -14,11 +14,17 @@ export function loadText(): string | null {
   }
 }
 
-export function saveText(text: string): void {
+/** localStorage holds a few MB and writes synchronously: a huge dump is not autosaved there. */
+export const AUTOSAVE_MAX_CHARS = 1_500_000;
+
+export function saveText(text: string): boolean {
+  if (text.length > AUTOSAVE_MAX_CHARS) return false;
   try {
     localStorage.setItem(TEXT_KEY, text);
+    return true;
   } catch {
     // Full or blocked storage must not break editing.
+    return false;
   }
 }
 

@@ -101,6 +101,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
         ed.onDidDispose(() => provider.dispose());
         editor.current = ed;
         setStatus("ready");
+        performance.mark("scp:editor-ready");
       })
       .catch(() => {
         if (!disposed) setStatus("failed");

@@ -1,6 +1,6 @@
 // The pod → container inheritance graph of one workload.
 
-import { useEffect, useMemo } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
 import type { EffectiveField, Runtime, Workload } from "../../core/types";
 import { ALL_EDGES_UP_TO, layoutWorkload, type GraphNodeData } from "./model";
@@ -30,9 +30,23 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     [workload, allFields, stale, runtime, selectedContainer],
   );
 
-  const nodes: Node<GraphNodeData>[] = useMemo(
-    () =>
-      laid.nodes.map((n) => ({
+  // Keep a node object while what it shows is unchanged, so React Flow re-renders only the nodes a
+  // keystroke changed.
+  const cache = useRef(new Map<string, { sig: string; node: Node<GraphNodeData> }>());
+  const nodes: Node<GraphNodeData>[] = useMemo(() => {
+    const next = new Map<string, { sig: string; node: Node<GraphNodeData> }>();
+    const out = laid.nodes.map((n) => {
+      const c = n.data.container;
+      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
+      const old = cache.current.get(n.id);
+      const node = old && old.sig === sig ? old.node : build(n);
+      next.set(n.id, { sig, node });
+      return node;
+    });
+    cache.current = next;
+    return out;
+    function build(n: (typeof laid.nodes)[number]): Node<GraphNodeData> {
+      return {
         id: n.id,
         type: n.type,
         position: n.position,
@@ -45,9 +59,9 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
         zIndex: n.type === "group" ? -1 : 0,
         selected: n.type === "container" && n.data.containerIndex === selectedContainer,
         ariaLabel: n.type === "container" ? `${n.data.container?.type} container ${n.data.container?.name}` : undefined,
-      })),
-    [laid, selectedContainer],
-  );
+      };
+    }
+  }, [laid, selectedContainer]);
   const edges: FlowEdge[] = useMemo(
     () =>
       laid.edges.map((e) => ({
@@ -105,7 +119,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
   );
 }
 
-export function Graph(props: Props) {
+export const Graph = memo(function Graph(props: Props) {
   const links = useMemo<GraphLinks>(() => ({ onRow: props.onRow, cursor: props.cursor }), [props.onRow, props.cursor]);
   return (
     <div className={`graph${props.stale ? " stale" : ""}`} data-testid="graph">
@@ -116,4 +130,4 @@ export function Graph(props: Props) {
       </GraphContext.Provider>
     </div>
   );
-}
+});

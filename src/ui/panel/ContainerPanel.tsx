@@ -1,7 +1,7 @@
 // The side panel for the selected container: whether it starts, what the kernel sees, every
 // effective field with its source and its explanation (from the field catalogue), and the
 // workload's Pod Security results.
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { Container, Workload } from "../../core/types";
 import { EFFECTIVE_FIELDS } from "../../core/types";
 import { effectiveSpec } from "../../core/catalogue/fields";
@@ -21,7 +21,7 @@ interface Props {
   onClose(): void;
 }
 
-export function ContainerPanel({ workload, container, imageUser, onImageUser, onReveal, onFix, onClose }: Props) {
+export const ContainerPanel = memo(function ContainerPanel({ workload, container, imageUser, onImageUser, onReveal, onFix, onClose }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <aside className="panel" aria-label={`Effective security settings of container ${container.name}`} data-testid="container-panel">
@@ -150,4 +150,4 @@ export function ContainerPanel({ workload, container, imageUser, onImageUser, on
       <PssSection workload={workload} onFix={onFix} />
     </aside>
   );
-}
+});
