@@ -33,37 +33,5 @@ export function sortedSet(items: Iterable<string>): string[] {
   return Array.from(new Set(items)).sort(compareGo);
 }
 
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
-/** Go's %q (strconv.Quote) for a string, as upstream uses for annotation values. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case "\\": out += "\\\\"; continue;
-      case "\x07": out += "\\a"; continue;
-      case "\b": out += "\\b"; continue;
-      case "\f": out += "\\f"; continue;
-      case "\n": out += "\\n"; continue;
-      case "\r": out += "\\r"; continue;
-      case "\t": out += "\\t"; continue;
-      case "\v": out += "\\v"; continue;
-    }
-    if (cp >= 0xd800 && cp <= 0xdfff) {
-      // A lone surrogate cannot be encoded in UTF-8; Go would see the replacement character.
-      out += "\ufffd";
-    } else if (PRINTABLE.test(ch)) {
-      out += ch;
-    } else if (cp < 0x20 || cp === 0x7f) {
-      out += "\\x" + cp.toString(16).padStart(2, "0");
-    } else if (cp < 0x10000) {
-      out += "\\u" + cp.toString(16).padStart(4, "0");
-    } else {
-      out += "\\U" + cp.toString(16).padStart(8, "0");
-    }
-  }
-  return out + '"';
-}
+export { goQuote } from "../go/quote";

@@ -82,21 +82,5 @@ export function formatPod(name: unknown, namespace?: unknown, uid?: unknown): st
   return `${typeof name === "string" ? name : ""}_${ns}(${typeof uid === "string" ? uid : ""})`;
 }
 
-/** Go's %q (strconv.Quote) for the characters a pod name or namespace can hold, and control characters. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === "\\") out += "\\" + ch;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\x07") out += "\\a";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (ch === "\v") out += "\\v";
-    else if (code < 0x20 || code === 0x7f) out += "\\x" + code.toString(16).padStart(2, "0");
-    else out += ch;
-  }
-  return out + '"';
-}
+export { goQuote } from "../go/quote";
+import { goQuote } from "../go/quote";

@@ -21,33 +21,9 @@ export class GoRaw {
 
 export type GoValue = number | bigint | string | boolean | null | undefined | GoRaw;
 
-/** unicode.IsPrint, approximately: letters, marks, numbers, punctuation, symbols and ASCII space. */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
-/** Go's strconv.Quote (what %q and %#v print for strings). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case "\\": out += "\\\\"; continue;
-      case "\x07": out += "\\a"; continue;
-      case "\b": out += "\\b"; continue;
-      case "\f": out += "\\f"; continue;
-      case "\n": out += "\\n"; continue;
-      case "\r": out += "\\r"; continue;
-      case "\t": out += "\\t"; continue;
-      case "\v": out += "\\v"; continue;
-    }
-    if (cp >= 0xd800 && cp <= 0xdfff) out += "\ufffd"; // a lone surrogate is not UTF-8: Go sees U+FFFD
-    else if (PRINTABLE.test(ch)) out += ch;
-    else if (cp < 0x80) out += "\\x" + cp.toString(16).padStart(2, "0");
-    else if (cp < 0x10000) out += "\\u" + cp.toString(16).padStart(4, "0");
-    else out += "\\U" + cp.toString(16).padStart(8, "0");
-  }
-  return out + '"';
-}
+export { goQuote } from "../go/quote";
+import { goQuote } from "../go/quote";
 
 /**
  * A number as kubectl puts it in the JSON it sends (Go's encoding/json): integers in full digits,
