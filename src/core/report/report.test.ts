@@ -36,3 +36,15 @@ describe("exports", () => {
     expect(changes.some((c) => c.what === "startup" && c.after === "CreateContainerConfigError")).toBe(true);
   });
 });
+
+describe("SARIF", () => {
+  it("carries diagnostics and Pod Security violations with their places", async () => {
+    const { sarifReport } = await import("./sarif");
+    const a = analyze(golden.replace("runAsUser: 1000", "runAsUser: -5"));
+    const s = sarifReport(a, "golden.yaml") as { version: string; runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(s.version).toBe("2.1.0");
+    const results = s.runs[0].results;
+    expect(results.find((r) => r.ruleId === "invalid-value")).toMatchObject({ level: "error", locations: [{ physicalLocation: { region: { startLine: 9 } } }] });
+    expect(results.some((r) => r.ruleId === "pod-security-restricted/seccompProfile_restricted" && r.level === "note")).toBe(true);
+  });
+});
