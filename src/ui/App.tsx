@@ -340,10 +340,10 @@ export function App() {
         </h1>
         <div className="controls">
           <label>
-            Example
+            <span className="lbl">Example</span>
             <select aria-label="Open an example" value="" onChange={(e) => openExample(e.target.value)}>
               <option value="" disabled>
-                Open…
+                Examples…
               </option>
               {EXAMPLES.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -353,14 +353,14 @@ export function App() {
             </select>
           </label>
           <label>
-            Runtime
+            <span className="lbl">Runtime</span>
             <select aria-label="Container runtime" value={runtime} onChange={(e) => setRuntime(e.target.value as Runtime)}>
               <option value="containerd">containerd</option>
               <option value="cri-o">CRI-O</option>
             </select>
           </label>
           <label>
-            Kubernetes
+            <span className="lbl">Kubernetes</span>
             <select aria-label="Kubernetes version" value={kubernetes} onChange={(e) => setKubernetes(e.target.value)}>
               {[...SUPPORTED_VERSIONS].reverse().map((v) => (
                 <option key={v} value={v}>
@@ -372,7 +372,7 @@ export function App() {
           </label>
           <label className="check" title="The kubelet's --seccomp-default: an unset seccompProfile means RuntimeDefault">
             <input type="checkbox" checked={seccompDefault} onChange={(e) => setSeccompDefault(e.target.checked)} />
-            kubelet seccomp default
+            seccomp default
           </label>
           <label className="check" title="List every field in the graph, not only the main ones and those set">
             <input type="checkbox" checked={allFields} onChange={(e) => setAllFields(e.target.checked)} />
@@ -382,7 +382,7 @@ export function App() {
             ☰ lessons
           </button>
           <button className="tool-button" onClick={share} title="Copy a link that opens this manifest with these settings">
-            🔗 share
+            share link
           </button>
           <ExportMenu
             getAnalysis={analysis ? () => (isLight ? client.full(renderedId.current) : Promise.resolve(analysis)) : undefined}

@@ -1,4 +1,6 @@
 // The open lesson: its text and "try this" steps, each ticked when the analysis shows its outcome.
+// A tick stays once earned: later steps change the manifest on purpose.
+import { useEffect, useState } from "react";
 import type { Analysis } from "../../core/types";
 import type { Lesson, LessonStep } from "./lessons";
 
@@ -10,6 +12,17 @@ interface Props {
 }
 
 export function LessonPane({ lesson, analysis, onDo, onClose }: Props) {
+  const [earned, setEarned] = useState<{ lesson: string; done: Set<number> }>({ lesson: lesson.id, done: new Set() });
+  const done = earned.lesson === lesson.id ? earned.done : new Set<number>();
+  useEffect(() => {
+    if (!analysis) return;
+    const now = lesson.steps.map((s, i) => (s.done(analysis) ? i : -1)).filter((i) => i !== -1);
+    setEarned((e) => {
+      const base = e.lesson === lesson.id ? e.done : new Set<number>();
+      if (now.every((i) => base.has(i)) && e.lesson === lesson.id) return e;
+      return { lesson: lesson.id, done: new Set([...base, ...now]) };
+    });
+  }, [analysis, lesson]);
   return (
     <section className="lesson" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
       <header>
@@ -24,16 +37,16 @@ export function LessonPane({ lesson, analysis, onDo, onClose }: Props) {
       <h3>Try this</h3>
       <ol className="steps">
         {lesson.steps.map((s, i) => {
-          const done = analysis ? s.done(analysis) : false;
+          const ok = done.has(i);
           return (
-            <li key={i} className={done ? "done" : ""} data-done={done}>
-              <span className="tick" aria-label={done ? "done" : "not done yet"}>
-                {done ? "✓" : "○"}
+            <li key={i} className={ok ? "done" : ""} data-done={ok}>
+              <span className="tick" aria-label={ok ? "done" : "not done yet"}>
+                {ok ? "✓" : "○"}
               </span>
               <div>
                 <div>{s.say}</div>
-                <div className="outcome">{done ? s.outcome : ""}</div>
-                {(s.edit || s.imageUser) && !done && (
+                <div className="outcome">{ok ? s.outcome : ""}</div>
+                {(s.edit || s.imageUser) && !ok && (
                   <button className="fix-button" onClick={() => onDo(s)}>
                     Do it for me
                   </button>
