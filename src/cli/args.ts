@@ -18,6 +18,9 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+/** The largest input read (file or standard input): beyond it the analysis would need gigabytes. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json] [--runtime containerd|cri-o]
          [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
          [--seccomp-default] [--fail-on error|baseline|restricted]
@@ -32,7 +35,8 @@ container, the security settings the kubelet and the runtime apply and where eac
   --seccomp-default   the kubelet runs with --seccomp-default (unset seccomp means RuntimeDefault)
   --fail-on           exit 1 when an error is found, or a workload is not allowed at that level
 
-Exit status: 0 analysed, 1 --fail-on level reached, 2 bad usage or unreadable input.`;
+Exit status: 0 analysed, 1 --fail-on level reached, 2 bad usage or unreadable input (a missing
+file, a directory, an input over 64 MB, an analysis too large to print).`;
 
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { command: "help", json: false, runtime: "containerd", kubernetes: "latest", imageUsers: {}, seccompDefault: false };
@@ -70,7 +74,8 @@ export function parseArgs(argv: string[]): CliOptions {
         const eq = v.indexOf("=");
         if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--image-user takes <container>=<uid|name>, not "${v}"`);
         const user = v.slice(eq + 1);
-        o.imageUsers[v.slice(0, eq)] = /^\d+$/.test(user) ? Number(user) : user;
+        // defineProperty: a container named __proto__ is an own key, not the object's prototype.
+        Object.defineProperty(o.imageUsers, v.slice(0, eq), { value: /^\d+$/.test(user) ? Number(user) : user, enumerable: true, writable: true, configurable: true });
         break;
       }
       case "--fail-on": {

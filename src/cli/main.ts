@@ -1,47 +1,92 @@
 // The command line of the Analysis contract: reads a file or standard input, prints the Analysis.
+//
+// Exit status: 0 analysed, 1 --fail-on reached, 2 bad usage or unreadable input. Whatever the input,
+// a failure is one line on standard error, never a stack trace.
 
-import { readFileSync, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createReadStream, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { analyze } from "../core/analyze";
-import { parseArgs, UsageError, USAGE, type CliOptions } from "./args";
+import { parseArgs, UsageError, USAGE, MAX_INPUT_BYTES, type CliOptions } from "./args";
 import { formatReport } from "./report";
 import { failOnReached } from "./failOn";
 
-function readInput(input: string): string {
-  if (input === "-") return readFileSync(0, "utf8");
-  let st;
-  try {
-    st = statSync(input);
-  } catch (e) {
-    throw new UsageError(`cannot read ${input}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
-  if (st.isDirectory()) throw new UsageError(`cannot read ${input}: it is a directory`);
-  try {
-    return readFileSync(input, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read ${input}: ${(e as Error).message}`);
-  }
+/** Where the command reads and writes: the process's streams, or a test's. */
+export interface Io {
+  stdin: AsyncIterable<Uint8Array | string>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
 }
 
-export function main(argv: string[]): number {
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+/**
+ * All of a stream, up to MAX_INPUT_BYTES: a larger input is refused as soon as it is known to be,
+ * before it fills the memory (standard input, and files such as /dev/zero that never end).
+ */
+async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      size += b.length;
+      if (size > MAX_INPUT_BYTES) throw new UsageError(`${name} is larger than ${MB(MAX_INPUT_BYTES)}, the most this command reads: analyse it in parts`);
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${name}: ${describeError(e)}`);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function readInput(input: string, io: Io): Promise<string> {
+  if (input === "-") return readCapped(io.stdin, "standard input");
+  let st;
+  try {
+    st = await stat(input);
+  } catch (e) {
+    throw new UsageError(`cannot read ${input}: ${describeError(e)}`);
+  }
+  if (st.isDirectory()) throw new UsageError(`cannot read ${input}: it is a directory`);
+  if (st.size > MAX_INPUT_BYTES) throw new UsageError(`${input} is ${MB(st.size)}, more than the ${MB(MAX_INPUT_BYTES)} this command reads: analyse it in parts`);
+  return readCapped(createReadStream(input), input);
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n\n${USAGE}\n`);
+      io.stderr(`error: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
     throw e;
   }
   if (options.command === "help") {
-    process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
+    // Without arguments the usage is an error (exit 2), so it goes where errors go.
+    if (argv.length === 0) {
+      io.stderr(`${USAGE}\n`);
+      return 2;
+    }
+    io.stdout(`${USAGE}\n`);
+    return 0;
   }
   let text: string;
   try {
-    text = readInput(options.input!);
+    text = await readInput(options.input!, io);
   } catch (e) {
-    process.stderr.write(`error: ${(e as Error).message}\n`);
+    io.stderr(`error: ${(e as Error).message}\n`);
     return 2;
   }
   const analysis = analyze(text, {
@@ -50,9 +95,95 @@ export function main(argv: string[]): number {
     imageUsers: options.imageUsers,
     seccompDefault: options.seccompDefault,
   });
-  const out = options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatReport(analysis, options.input === "-" ? "<stdin>" : options.input!);
-  process.stdout.write(out);
+  const size = jsonSize(analysis);
+  if (size > MAX_OUTPUT_CHARS) {
+    io.stderr(`error: ${tooLargeToPrint(analysis, size)}\n`);
+    return 2;
+  }
+  let out: string;
+  try {
+    out = options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatReport(analysis, options.input === "-" ? "<stdin>" : options.input!);
+  } catch (e) {
+    // A JavaScript string holds at most ~512 MB: an analysis that does not fit cannot be printed.
+    if (!(e instanceof RangeError)) throw e;
+    io.stderr(`error: ${tooLargeToPrint(analysis)}\n`);
+    return 2;
+  }
+  io.stdout(out);
   return options.failOn && failOnReached(analysis, options.failOn) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/**
+ * Beyond this many characters of compact JSON the printed analysis (pretty JSON is 2-3× longer)
+ * would not fit in a JavaScript string (~512 MB): refused before trying, which took minutes and
+ * gigabytes (3,000 containers sharing a pod's 100,000 supplementalGroups print them 6,000 times).
+ */
+const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
+
+/**
+ * Length of the analysis as compact JSON, counting each shared value once per reference but
+ * measuring it once: the analysis shares parsed values between containers, so a walk as a tree
+ * could take as long as printing.
+ */
+export function jsonSize(root: unknown): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown): number => {
+    if (v === null || v === undefined) return 4;
+    if (typeof v === "string") return v.length + 2;
+    if (typeof v !== "object") return String(v).length;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    // Brackets, and a comma after every item but the last; an entry is "key":value.
+    let n = 1;
+    if (Array.isArray(v)) for (const x of v) n += size(x) + 1;
+    else for (const k of Object.keys(v)) n += k.length + 3 + size((v as Record<string, unknown>)[k]) + 1;
+    n = Math.max(n, 2);
+    memo.set(v, n);
+    return n;
+  };
+  return size(root);
+}
+
+function tooLargeToPrint(analysis: { workloads: { containers: unknown[] }[] }, chars?: number): string {
+  const containers = analysis.workloads.reduce((n, w) => n + w.containers.length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const what = chars === undefined ? "" : ` (about ${MB(chars)} of JSON)`;
+  return `the analysis of ${plural(analysis.workloads.length, "workload")} and ${plural(containers, "container")} is too large to print${what}: analyse the input in parts`;
+}
+
+function processIo(): Io {
+  return {
+    stdin: process.stdin,
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+  };
+}
+
+/** Runs the command when this file is the program (not when a test imports it). */
+function isEntryPoint(): boolean {
+  try {
+    // Real paths: started through a symlinked checkout, argv[1] and this module's URL differ.
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // A reader that goes away (`… | head`) is not an error of ours: stop quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`error: cannot write the output: ${e.message}\n`);
+    process.exit(2);
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // Never a stack trace: one line that says what happened.
+      process.stderr.write(`error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -65,13 +65,18 @@ function located(input: ResolveInput, where: Located, name: string): { value: un
   return { value, path: joinPath(where.path, name), line };
 }
 
+const WINDOWS_OPTIONS_FIELDS = ["gmsaCredentialSpecName", "gmsaCredentialSpec", "runAsUserName", "hostProcess"] as const;
+
 /**
  * windowsOptions merge sub-field by sub-field; the two GMSA fields travel together
  * (kubernetes pkg/securitycontext/util.go: "both GMSA fields go hand in hand").
  */
 export function mergeWindowsOptions(pod: unknown, container: unknown): unknown {
   if (!isMap(container)) return container;
-  const merged: YMap = isMap(pod) ? { ...pod } : {};
+  // The API's four fields only, not a copy of the pod's map: a pod windowsOptions of 100,000 junk
+  // keys was copied once per container (the decoder drops unknown keys anyway).
+  const merged: YMap = {};
+  for (const k of WINDOWS_OPTIONS_FIELDS) if (isMap(pod) && isSet(get(pod, k))) merged[k] = get(pod, k);
   if (isSet(get(container, "gmsaCredentialSpecName")) || isSet(get(container, "gmsaCredentialSpec"))) {
     merged.gmsaCredentialSpecName = get(container, "gmsaCredentialSpecName") ?? null;
     merged.gmsaCredentialSpec = get(container, "gmsaCredentialSpec") ?? null;

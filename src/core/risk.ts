@@ -2,6 +2,7 @@
 // settings the restricted Pod Security Standard and the kernel model flag; the graph marks them.
 
 import type { Effective, EffectiveField, Process } from "./types";
+import { formatValue } from "./format";
 
 type RiskRule = (e: Effective, all: Record<EffectiveField, Effective>, p?: Process) => string | undefined;
 
@@ -13,7 +14,8 @@ const RULES: Partial<Record<EffectiveField, RiskRule>> = {
     e.value !== false && all.privileged.value !== true ? "setuid binaries and file capabilities can raise privileges (NoNewPrivs 0)" : undefined,
   capabilities: (e) => {
     const add = (e.value as { add?: unknown } | null)?.add;
-    return Array.isArray(add) && add.length > 0 ? `adds ${add.map(String).join(", ")}` : undefined;
+    // formatValue, not String: an entry such as {toString: 3} made String throw.
+    return Array.isArray(add) && add.length > 0 ? `adds ${add.map(formatValue).join(", ")}` : undefined;
   },
   seccompProfile: (e) => ((e.value as { type?: unknown } | null)?.type === "Unconfined" ? "no seccomp filter: every system call is allowed" : undefined),
   readOnlyRootFilesystem: (e) => (e.value !== true ? "writable root filesystem" : undefined),

@@ -50,7 +50,8 @@ export interface PodSpecLocation {
 }
 
 export function podSpecOf(found: FoundObject): PodSpecLocation | undefined {
-  const steps = POD_SPEC_PATHS[found.kind];
+  // Own keys only: `kind: constructor` (or __proto__, toString) must not find Object.prototype's members.
+  const steps = Object.hasOwn(POD_SPEC_PATHS, found.kind) ? POD_SPEC_PATHS[found.kind] : undefined;
   if (!steps) return undefined;
   let node: unknown = found.obj;
   let path = found.path;

@@ -34,9 +34,20 @@ export function keySpan(positions: Positions, obj: unknown, key: string): Span |
   if (!isMap(obj)) return undefined;
   const pos = positions.get(obj) as MapPos | undefined;
   if (!pos || pos.kind !== "map") return undefined;
-  const i = pos.names.lastIndexOf(key);
+  const i = indexOfKey(pos, key);
   if (i === -1) return undefined;
   return { keyStart: pos.offs[i * 3], valueStart: pos.offs[i * 3 + 1], valueEnd: pos.offs[i * 3 + 2] };
+}
+
+/**
+ * Index of a key in a map's positions. Names are unique (the parser keeps one entry per key), so a
+ * small map is scanned; a large one gets an index on first use: reporting one finding per key of a
+ * 50,000-key map must not cost 50,000 scans.
+ */
+function indexOfKey(pos: MapPos, key: string): number {
+  if (pos.names.length <= 32) return pos.names.indexOf(key);
+  if (!pos.lookup || pos.lookup.size !== pos.names.length) pos.lookup = new Map(pos.names.map((k, i) => [k, i] as const));
+  return pos.lookup.get(key) ?? -1;
 }
 
 export function itemSpan(positions: Positions, arr: unknown, index: number): Span | undefined {

@@ -9,10 +9,18 @@ export interface LineIndex {
 
 export function buildLineIndex(text: string): LineIndex {
   const starts: number[] = [0];
-  let i = text.indexOf("\n");
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf("\n", i + 1);
+  if (text.includes("\r")) {
+    // A lone CR ends a line too, as for js-yaml, go-yaml and the editor (old Mac line ends): without
+    // this a CR-only text was one long line 1. CRLF stays one line end.
+    const eol = /\r\n?|\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = eol.exec(text)) !== null) starts.push(m.index + m[0].length);
+  } else {
+    let i = text.indexOf("\n");
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf("\n", i + 1);
+    }
   }
   return { starts, length: text.length };
 }

@@ -18,6 +18,8 @@ export interface MapPos {
   end: number;
   names: string[];
   offs: number[];
+  /** Key → index into names, built on first lookup in a large map (see access.ts keySpan). */
+  lookup?: Map<string, number>;
 }
 /** Positions of a sequence: start and end of each item. */
 export interface SeqPos {
@@ -55,7 +57,11 @@ const MAX_EXPANDED_NODES = 2_000_000;
 const MAX_EXPANSION_RATIO = 20;
 const MAX_DEPTH = 200;
 
-const DOC_SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
+// At the start of the text or of a line. Not /^…/m: that also matches after U+2028/U+2029, which
+// are not line breaks in YAML (a `---` after one is text, not a document separator).
+const DOC_SEPARATOR = /(?<![^\r\n])---(?=[ \t\r\n]|$)/g;
+/** Blank space and comments, then the `-` of a block sequence item (sticky: matches at lastIndex only). */
+const EMPTY_ITEM = /(?:[ \t\r\n]|#[^\r\n]*)*-(?=[ \t\r\n]|$)/y;
 
 interface MapFrame {
   kind: "map";
@@ -65,7 +71,10 @@ interface MapFrame {
   keyStart: number;
   keyIsComplex: boolean;
   keyPlain: boolean;
-  merges: unknown[] | undefined;
+  /** Values of `<<` keys, with the offset of each key (for the refusal of a merge-key bomb). */
+  merges: { value: unknown; at: number }[] | undefined;
+  /** Key → index into pos.names: a lookup per key, so a map with 100,000 keys is not quadratic. */
+  index: Map<string, number>;
   sizeAt: number;
   anchor: string | undefined;
 }
@@ -140,7 +149,7 @@ function parseChunk(text: string, base: number, end: number, out: ParsedText, re
 }
 
 function stripComments(chunk: string): string {
-  return chunk.replace(/^\s*---/, "").replace(/#[^\n]*/g, "");
+  return chunk.replace(/^\s*---/, "").replace(/#[^\r\n]*/g, "");
 }
 
 function buildDocuments(events: Event[], src: string, base: number, chunkEnd: number, out: ParsedText, report: Reporter): void {
@@ -158,8 +167,9 @@ function buildDocuments(events: Event[], src: string, base: number, chunkEnd: nu
       j = builder.run(events, j);
       out.documents.push({ index: out.documents.length, value: builder.root, start: docStart, end: chunkEnd, ok: true });
     } catch (e) {
-      if (!(e instanceof AliasingError)) throw e;
-      report("error", "yaml-aliases", "This document was not analysed: it contains excessive aliasing (its aliases would expand it far beyond its size).", base + e.offset);
+      // Nothing may escape the reader: an unexpected error costs this document, not the text.
+      if (e instanceof AliasingError) report("error", "yaml-aliases", "This document was not analysed: it contains excessive aliasing (its aliases or merge keys would expand it far beyond its size).", base + e.offset);
+      else report("error", "internal-error", `This document could not be read (internal error: ${(e as Error)?.message ?? String(e)}).`, docStart);
       out.documents.push({ index: out.documents.length, value: undefined, start: docStart, end: chunkEnd, ok: false });
       j = skipDocument(events, i + 1);
     }
@@ -193,6 +203,8 @@ class DocBuilder {
   private anchors = new Map<string, { value: unknown; size: number }>();
   private nodes = 0;
   private expanded = 0;
+  /** End of the last node seen (start of the last collection opened): where an empty scalar sits. */
+  private lastEnd: number;
 
   constructor(
     private src: string,
@@ -200,7 +212,9 @@ class DocBuilder {
     private positions: Positions,
     private report: Reporter,
     private lines: LineIndex,
-  ) {}
+  ) {
+    this.lastEnd = base;
+  }
 
   /** Consumes events from index i up to this document's POP; returns the index after it. */
   run(events: Event[], i: number): number {
@@ -212,7 +226,8 @@ class DocBuilder {
           const obj: Record<string, unknown> = {};
           const pos: MapPos = { kind: "map", start, end: start, names: [], offs: [] };
           this.positions.set(obj, pos);
-          this.stack.push({ kind: "map", obj, pos, key: undefined, keyStart: -1, keyIsComplex: false, keyPlain: false, merges: undefined, sizeAt: this.count(), anchor: this.anchorName(ev) });
+          this.lastEnd = start;
+          this.stack.push({ kind: "map", obj, pos, key: undefined, keyStart: -1, keyIsComplex: false, keyPlain: false, merges: undefined, index: new Map(), sizeAt: this.count(), anchor: this.anchorName(ev) });
           break;
         }
         case EVENT_ID.SEQUENCE: {
@@ -220,6 +235,7 @@ class DocBuilder {
           const arr: unknown[] = [];
           const pos: SeqPos = { kind: "seq", start, end: start, offs: [] };
           this.positions.set(arr, pos);
+          this.lastEnd = start;
           this.stack.push({ kind: "seq", arr, pos, sizeAt: this.count(), anchor: this.anchorName(ev) });
           break;
         }
@@ -230,12 +246,10 @@ class DocBuilder {
           const name = this.src.slice(ev.anchorStart, ev.anchorEnd);
           const target = this.anchors.get(name);
           const start = this.base + Math.max(0, ev.anchorStart - 1);
-          this.expanded += target ? target.size : 1;
-          if (this.expanded > MAX_EXPANDED_NODES || (this.expanded > 100_000 && this.expanded > MAX_EXPANSION_RATIO * this.nodes)) {
-            throw new AliasingError(start - this.base);
-          }
+          this.charge(target ? target.size : 1, start);
           if (!target) this.report("error", "yaml-syntax", `YAML syntax error: unknown anchor "${name}"`, start, this.base + ev.anchorEnd);
           this.add(target ? target.value : null, start, this.base + ev.anchorEnd, false);
+          this.lastEnd = this.base + ev.anchorEnd;
           break;
         }
         case EVENT_ID.POP: {
@@ -255,8 +269,29 @@ class DocBuilder {
     return i;
   }
 
+  /** Where an empty scalar sits: after its anchor or tag, on the `-` of an empty sequence item, or after the key. */
+  private emptyAt(ev: ScalarEvent): number {
+    let at = this.lastEnd;
+    if (ev.anchorEnd >= 0) at = Math.max(at, this.base + ev.anchorEnd);
+    if (ev.tagEnd >= 0) at = Math.max(at, this.base + ev.tagEnd);
+    const top = this.stack[this.stack.length - 1];
+    if (top?.kind === "seq") {
+      EMPTY_ITEM.lastIndex = at - this.base;
+      if (EMPTY_ITEM.exec(this.src)) at = this.base + EMPTY_ITEM.lastIndex - 1;
+    }
+    return at;
+  }
+
   private count(): number {
     return this.nodes + this.expanded;
+  }
+
+  /** Counts nodes an alias or a merge key adds without text of their own; refuses a bomb. */
+  private charge(n: number, offset: number): void {
+    this.expanded += n;
+    if (this.expanded > MAX_EXPANDED_NODES || (this.expanded > 100_000 && this.expanded > MAX_EXPANSION_RATIO * this.nodes)) {
+      throw new AliasingError(offset - this.base);
+    }
   }
 
   private anchorName(ev: { anchorStart: number; anchorEnd: number }): string | undefined {
@@ -272,8 +307,12 @@ class DocBuilder {
     if (tag !== undefined && tag !== "!") value = resolveTagged(tag, raw, plain).value;
     else if (plain) value = resolvePlain(raw).value;
     else value = raw;
-    const start = this.base + (ev.style === SCALAR_STYLE.PLAIN || ev.style === SCALAR_STYLE.LITERAL_BLOCK || ev.style === SCALAR_STYLE.FOLDED_BLOCK ? ev.valueStart : Math.max(0, ev.valueStart - 1));
-    const end = this.base + (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED ? ev.valueEnd + 1 : ev.valueEnd);
+    let start = this.base + (ev.style === SCALAR_STYLE.PLAIN || ev.style === SCALAR_STYLE.LITERAL_BLOCK || ev.style === SCALAR_STYLE.FOLDED_BLOCK ? ev.valueStart : Math.max(0, ev.valueStart - 1));
+    let end = this.base + (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED ? ev.valueEnd + 1 : ev.valueEnd);
+    // An empty scalar (`key:` or `- ` with nothing after) has no position of its own (-1): without
+    // this it landed on the previous document's last line or on 1:1.
+    if (ev.valueStart < 0) start = end = this.emptyAt(ev);
+    else this.lastEnd = end;
     const anchor = this.anchorName(ev);
     if (anchor !== undefined) this.anchors.set(anchor, { value, size: 1 });
     const top = this.stack[this.stack.length - 1];
@@ -316,11 +355,11 @@ class DocBuilder {
     top.pos.end = end;
     if (key === "<<" && top.keyPlain && isMergeable(value)) {
       // YAML merge key (go-yaml v2 supports it): keys are copied in finishMap, explicit keys win.
-      (top.merges ??= []).push(value);
+      (top.merges ??= []).push({ value, at: top.keyStart });
       return;
     }
     const names = top.pos.names;
-    const idx = names.indexOf(key);
+    const idx = top.index.get(key) ?? -1;
     if (idx !== -1) {
       const prev = positionAt(this.lines, top.pos.offs[idx * 3]);
       this.report("error", "duplicate-key", `mapping key "${key}" already defined at line ${prev.line}`, top.keyStart, top.keyStart + key.length);
@@ -328,6 +367,7 @@ class DocBuilder {
       top.pos.offs[idx * 3 + 1] = start;
       top.pos.offs[idx * 3 + 2] = end;
     } else {
+      top.index.set(key, names.length);
       names.push(key);
       top.pos.offs.push(top.keyStart, start, end);
     }
@@ -335,26 +375,30 @@ class DocBuilder {
   }
 
   private finishMap(frame: MapFrame): Record<string, unknown> {
-    if (frame.merges) {
-      for (const m of frame.merges) {
-        const sources = Array.isArray(m) ? m : [m];
-        for (const s of sources) {
-          if (s === null || typeof s !== "object" || Array.isArray(s)) continue;
-          const sp = this.positions.get(s) as MapPos | undefined;
-          for (const k of Object.keys(s)) {
-            if (frame.pos.names.includes(k)) continue;
-            setOwn(frame.obj, k, (s as Record<string, unknown>)[k]);
-            const si = sp ? sp.names.indexOf(k) : -1;
-            frame.pos.names.push(k);
-            if (sp && si !== -1) frame.pos.offs.push(sp.offs[si * 3], sp.offs[si * 3 + 1], sp.offs[si * 3 + 2]);
-            else frame.pos.offs.push(frame.pos.start, frame.pos.start, frame.pos.start);
-          }
+    if (!frame.merges) return frame.obj;
+    for (const m of frame.merges) {
+      const sources = Array.isArray(m.value) ? m.value : [m.value];
+      for (const s of sources) {
+        if (s === null || typeof s !== "object" || Array.isArray(s)) continue;
+        const keys = Object.keys(s);
+        // Every merged key is a node the text does not spell out: it counts against the same
+        // budget as aliases, so a `<<` chain that multiplies keys is refused like an alias bomb.
+        this.charge(keys.length, m.at);
+        const sp = this.positions.get(s) as MapPos | undefined;
+        const spIndex = sp && sp.kind === "map" ? new Map(sp.names.map((k, i) => [k, i] as const)) : undefined;
+        for (const k of keys) {
+          if (frame.index.has(k)) continue;
+          setOwn(frame.obj, k, (s as Record<string, unknown>)[k]);
+          const si = spIndex?.get(k) ?? -1;
+          frame.index.set(k, frame.pos.names.length);
+          frame.pos.names.push(k);
+          if (sp && si !== -1) frame.pos.offs.push(sp.offs[si * 3], sp.offs[si * 3 + 1], sp.offs[si * 3 + 2]);
+          else frame.pos.offs.push(frame.pos.start, frame.pos.start, frame.pos.start);
         }
       }
     }
     return frame.obj;
   }
-
 }
 
 function isMergeable(v: unknown): boolean {

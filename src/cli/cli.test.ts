@@ -1,0 +1,251 @@
+// The command line on bad input: a clear message and the documented exit status (0 analysed,
+// 1 --fail-on reached, 2 bad usage or unreadable input), never a stack trace. Most cases call main()
+// with a fake stdin (fast); a few spawn the real program to check the wiring, pipes included.
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main, type Io } from "./main";
+import { MAX_INPUT_BYTES } from "./args";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const STACK = /\n\s+at \S/;
+const POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: x\n";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "scp-cli-"));
+  writeFileSync(join(dir, "empty.yaml"), "");
+  writeFileSync(join(dir, "pod.yaml"), POD);
+  writeFileSync(join(dir, "error.yaml"), `${POD}    securityContext: {runAsUser: 1.5}\n`);
+  writeFileSync(join(dir, "binary.yaml"), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)));
+  mkdirSync(join(dir, "a-directory"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** main() in this process, with `stdin` as standard input. */
+async function run(argv: string[], stdin: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> = []): Promise<Result> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdin: (async function* () {
+      yield* stdin;
+    })(),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  };
+  const code = await main(argv, io);
+  expect(stderr, "a stack trace on stderr").not.toMatch(STACK);
+  return { code, stdout, stderr };
+}
+
+/** The real program (node --import tsx src/cli/main.ts), with `input` piped to its stdin. */
+function spawnCli(args: string[], input?: string | Buffer, shell?: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = shell
+      ? spawn("sh", ["-c", shell], { cwd: ROOT })
+      : spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdin.on("error", () => {}); // the program may stop reading (too large): not our concern
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+describe("inputs", () => {
+  it("a missing file: exit 2, a one-line message", async () => {
+    const r = await run(["analyze", join(dir, "nope.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: cannot read ${join(dir, "nope.yaml")}: no such file\n`);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a directory: exit 2", async () => {
+    const r = await run(["analyze", join(dir, "a-directory")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: cannot read ${join(dir, "a-directory")}: it is a directory\n`);
+  });
+
+  it.runIf(process.platform === "linux")("an unreadable file (/proc/self/mem fails with EIO, even for root): exit 2", async () => {
+    const r = await run(["analyze", "/proc/self/mem"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot read \/proc\/self\/mem: .+\n$/);
+  });
+
+  it.runIf(process.platform === "linux")("a file that never ends (/dev/zero): exit 2 once 64 MB are read", async () => {
+    const r = await run(["analyze", "/dev/zero"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: /dev/zero is larger than 64 MB, the most this command reads: analyse it in parts\n");
+  });
+
+  it("a file over 64 MB: exit 2 before reading it", async () => {
+    const big = join(dir, "big.yaml");
+    writeFileSync(big, "");
+    truncateSync(big, 65 * 1024 * 1024); // sparse: no 65 MB written
+    const r = await run(["analyze", big]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${big} is 65 MB, more than the 64 MB this command reads: analyse it in parts\n`);
+  });
+
+  it("an empty file: exit 0, no workloads", async () => {
+    const r = await run(["analyze", join(dir, "empty.yaml"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ diagnostics: [], workloads: [] });
+    expect(r.stderr).toBe("");
+  });
+
+  it("empty standard input: exit 0, no workloads", async () => {
+    const r = await run(["analyze", "-", "--json"], []);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ diagnostics: [], workloads: [] });
+  });
+
+  it("standard input in many chunks, split inside UTF-8 characters", async () => {
+    const bytes = Buffer.from(`${POD.replace("web", "wéb-✓")}`);
+    const chunks = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
+    const r = await run(["analyze", "-", "--json"], chunks);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).workloads[0].name).toBe("wéb-✓");
+  });
+
+  it("a binary file: analysed (exit 0), the YAML error reported", async () => {
+    const r = await run(["analyze", join(dir, "binary.yaml"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics[0]).toMatchObject({ code: "yaml-syntax", line: 1 });
+  });
+
+  it(`standard input over ${MAX_INPUT_BYTES / 1024 / 1024} MB: exit 2, said so, read no further`, async () => {
+    const mb = Buffer.alloc(1024 * 1024, "a");
+    let read = 0;
+    const r = await run(["analyze", "-"], {
+      *[Symbol.iterator]() {
+        for (let i = 0; i < 1000; i++) {
+          read++;
+          yield mb;
+        }
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: standard input is larger than 64 MB, the most this command reads: analyse it in parts\n");
+    expect(read).toBe(65);
+  });
+});
+
+describe("output", () => {
+  it("an analysis too large to print: exit 2 at once, not minutes and gigabytes later", async () => {
+    // 3,000 containers share a pod's 100,000 supplementalGroups: 600 kB in, ~3 GB of JSON out.
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  securityContext:\n    supplementalGroups: [${Array.from({ length: 100_000 }, (_, i) => i).join(",")}]\n  containers:\n${Array.from({ length: 3000 }, (_, i) => `  - {name: c${i}, image: x}\n`).join("")}`;
+    const t0 = performance.now();
+    for (const json of [["--json"], []]) {
+      const r = await run(["analyze", "-", ...json], [text]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: the analysis of 1 workload and 3000 containers is too large to print \(about \d+ MB of JSON\): analyse the input in parts\n$/);
+      expect(r.stdout).toBe("");
+    }
+    expect(performance.now() - t0).toBeLessThan(20_000);
+  }, 30_000);
+
+  it("jsonSize measures a shared value once per reference, as JSON.stringify prints it", async () => {
+    const { jsonSize } = await import("./main");
+    const shared = { list: [1, 22, "x"], flag: true, none: null };
+    const value = { a: shared, b: [shared, shared], s: "é" };
+    expect(jsonSize(value)).toBe(JSON.stringify(value).length);
+  });
+});
+
+describe("usage", () => {
+  it.each([
+    [[]],
+    [["analyze"]],
+    [["analyze", "a.yaml", "b.yaml"]],
+    [["lint", "a.yaml"]],
+    [["analyze", "-", "--bogus"]],
+    [["analyze", "-", "--runtime", "docker"]],
+    [["analyze", "-", "--runtime"]],
+    [["analyze", "-", "--kubernetes", "1.2"]],
+    [["analyze", "-", "--kubernetes=2.0"]],
+    [["analyze", "-", "--image-user", "app"]],
+    [["analyze", "-", "--image-user", "=5"]],
+    [["analyze", "-", "--fail-on", "warning"]],
+  ])("%j: exit 2, usage on stderr", async (argv) => {
+    const r = await run(argv, [POD]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage: npm run --silent cli -- analyze");
+    expect(r.stdout).toBe("");
+  });
+
+  it("--help: usage on stdout, exit 0", async () => {
+    const r = await run(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Usage:");
+  });
+});
+
+describe("--fail-on", () => {
+  it("error, with an error: exit 1 (the analysis still printed)", async () => {
+    const r = await run(["analyze", join(dir, "error.yaml"), "--json", "--fail-on", "error"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics.some((d: { severity: string }) => d.severity === "error")).toBe(true);
+  });
+
+  it("error, without one: exit 0", async () => {
+    const r = await run(["analyze", join(dir, "pod.yaml"), "--fail-on", "error"]);
+    expect(r.code).toBe(0);
+  });
+
+  it("restricted, for a pod restricted refuses: exit 1; baseline allows it: exit 0", async () => {
+    expect((await run(["analyze", join(dir, "pod.yaml"), "--fail-on", "restricted"])).code).toBe(1);
+    expect((await run(["analyze", join(dir, "pod.yaml"), "--fail-on", "baseline"])).code).toBe(0);
+  });
+
+  it("an image user for a container named __proto__ is kept as an own key", async () => {
+    const r = await run(["analyze", "-", "--json", "--image-user", "__proto__=1000"], [POD.replace("name: app", "name: __proto__")]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).workloads[0].containers[0].process.uid).toBe(1000);
+  });
+});
+
+describe.concurrent("the real program", () => {
+  it("a missing file: exit 2, no stack trace", async () => {
+    const r = await spawnCli(["analyze", "/nonexistent/manifest.yaml"]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "error: cannot read /nonexistent/manifest.yaml: no such file\n" });
+  }, 30_000);
+
+  it("bad flags: exit 2, usage on stderr", async () => {
+    const r = await spawnCli(["analyze", "-", "--runtime", "docker"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --runtime must be containerd or cri-o, not "docker"\n\nUsage:/);
+    expect(r.stderr).not.toMatch(STACK);
+  }, 30_000);
+
+  it("20 MB on standard input: exit 0", async () => {
+    const blob = "x".repeat(1000);
+    const configMaps = Array.from({ length: 20 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm${i}}\ndata:\n${Array.from({ length: 1000 }, (_, j) => `  k${j}: ${blob}`).join("\n")}\n`);
+    const input = [...configMaps, POD].join("---\n");
+    expect(input.length).toBeGreaterThan(20_000_000);
+    const r = await spawnCli(["analyze", "-", "--json"], input);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.workloads.map((w: { name: string }) => w.name)).toEqual(["web"]);
+    expect(a.diagnostics.filter((d: { code: string }) => d.code === "skipped-kind")).toHaveLength(20);
+  }, 60_000);
+
+  it("a reader that goes away early (| head): no EPIPE stack trace", async () => {
+    const r = await spawnCli([], undefined, `yes '${POD.replace(/\n/g, "\\n").replace(/'/g, "")}---' | head -c 200000 | sed 's/\\\\n/\\n/g' | node --import tsx src/cli/main.ts analyze - --json | head -c 100 > /dev/null`);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).toBe("");
+  }, 60_000);
+});
