@@ -9,6 +9,8 @@ export interface CliOptions {
   command: "analyze" | "help";
   input?: string;
   json: boolean;
+  /** Output format: the readable report, JSON, SARIF 2.1.0, or Markdown. */
+  format: "text" | "json" | "sarif" | "markdown";
   runtime: Runtime;
   kubernetes: string;
   imageUsers: Record<string, number | string>;
@@ -21,14 +23,16 @@ export class UsageError extends Error {}
 /** The largest input read (file or standard input): beyond it the analysis would need gigabytes. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json] [--runtime containerd|cri-o]
+export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json|--sarif|--markdown] [--runtime containerd|cri-o]
          [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
          [--seccomp-default] [--fail-on error|baseline|restricted]
 
 Analyses the Kubernetes manifests in <file> (or standard input with -) and prints, for every
 container, the security settings the kubelet and the runtime apply and where each came from.
 
-  --json              print the Analysis object as JSON
+  --json              print the Analysis object as JSON (the contract)
+  --sarif             print SARIF 2.1.0 for code-scanning dashboards
+  --markdown          print a Markdown report (effective settings, process view, Pod Security)
   --runtime           the runtime whose defaults apply (default: containerd)
   --kubernetes        the Kubernetes version whose rules apply (default: latest)
   --image-user        the user the image's USER line gives a container (default: 0, root)
@@ -39,7 +43,7 @@ Exit status: 0 analysed, 1 --fail-on level reached, 2 bad usage or unreadable in
 file, a directory, an input over 64 MB, an analysis too large to print).`;
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: "help", json: false, runtime: "containerd", kubernetes: "latest", imageUsers: {}, seccompDefault: false };
+  const o: CliOptions = { command: "help", json: false, format: "text", runtime: "containerd", kubernetes: "latest", imageUsers: {}, seccompDefault: false };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -52,7 +56,21 @@ export function parseArgs(argv: string[]): CliOptions {
     switch (flag) {
       case "--json":
         o.json = true;
+        o.format = "json";
         break;
+      case "--sarif":
+        o.format = "sarif";
+        break;
+      case "--markdown":
+        o.format = "markdown";
+        break;
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "markdown") throw new UsageError(`--format must be text, json, sarif or markdown, not "${v}"`);
+        o.format = v;
+        o.json = v === "json";
+        break;
+      }
       case "--seccomp-default":
         o.seccompDefault = true;
         break;

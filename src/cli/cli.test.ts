@@ -249,3 +249,23 @@ describe.concurrent("the real program", () => {
     expect(r.stderr).toBe("");
   }, 60_000);
 });
+
+describe("output formats for pipelines", () => {
+  it("--sarif prints SARIF 2.1.0 with the diagnostics and Pod Security violations", async () => {
+    const r = await run(["analyze", "-", "--sarif"], [`${POD}    securityContext: {runAsUser: -1}\n`]);
+    expect(r.code).toBe(0);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const ids = sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId);
+    expect(ids).toContain("invalid-value");
+    expect(ids).toContain("pod-security-restricted/runAsNonRoot");
+  });
+
+  it("--markdown prints the report; --format rejects an unknown format", async () => {
+    const md = await run(["analyze", "-", "--markdown"], [POD]);
+    expect(md.stdout).toContain("### Pod `web`");
+    const bad = await run(["analyze", "-", "--format", "xml"], [POD]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--format must be");
+  });
+});

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { analyze } from "../core/analyze";
 import { parseArgs, UsageError, USAGE, MAX_INPUT_BYTES, type CliOptions } from "./args";
 import { formatReport } from "./report";
+import { sarifReport } from "../core/report/sarif";
+import { markdownReport } from "../core/report/markdown";
 import { failOnReached } from "./failOn";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
@@ -102,7 +104,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   let out: string;
   try {
-    out = options.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatReport(analysis, options.input === "-" ? "<stdin>" : options.input!);
+    const name = options.input === "-" ? "<stdin>" : options.input!;
+    out =
+      options.format === "json"
+        ? `${JSON.stringify(analysis, null, 2)}\n`
+        : options.format === "sarif"
+          ? `${JSON.stringify(sarifReport(analysis, options.input === "-" ? "stdin.yaml" : options.input!), null, 2)}\n`
+          : options.format === "markdown"
+            ? markdownReport(analysis, `Security contexts in ${name}`)
+            : formatReport(analysis, name);
   } catch (e) {
     // A JavaScript string holds at most ~512 MB: an analysis that does not fit cannot be printed.
     if (!(e instanceof RangeError)) throw e;
