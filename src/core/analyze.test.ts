@@ -149,3 +149,18 @@ spec: {containers: [{name: c}]}
     expect(analyze("", { kubernetes: "1.30", runtime: "cri-o" })).toMatchObject({ kubernetes: "1.30", runtime: "cri-o" });
   });
 });
+
+describe("the process cache's key", () => {
+  it("holds every field computeProcess reads: changing any other field leaves the process as it was", async () => {
+    const { computeProcess, PROCESS_INPUT_FIELDS } = await import("./runtime/process");
+    const { EFFECTIVE_FIELDS } = await import("./types");
+    const c = analyze("kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x\n").workloads[0].containers[0];
+    const base = computeProcess({ runtime: "containerd", effective: c.effective, imageUser: 0, seccompDefault: false });
+    for (const f of EFFECTIVE_FIELDS.filter((x) => !(PROCESS_INPUT_FIELDS as readonly string[]).includes(x))) {
+      for (const v of [true, 0, 1000, "Unmasked", { type: "Localhost", localhostProfile: "x" }, { add: ["SYS_ADMIN"] }, [5]]) {
+        const effective = { ...c.effective, [f]: { value: v, source: "container" as const } };
+        expect(computeProcess({ runtime: "containerd", effective, imageUser: 0, seccompDefault: false }), `${f} = ${JSON.stringify(v)}`).toEqual(base);
+      }
+    }
+  });
+});

@@ -10,9 +10,9 @@ import { resolveContainer } from "./resolve";
 import { risksOf } from "./risk";
 import { validateWorkload } from "./validate/index";
 import { locatePath } from "./yaml/locate";
-import { computeProcess } from "./runtime/process";
+import { computeProcess, PROCESS_INPUT_FIELDS } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
-import { admitWorkload, evaluatePss, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
+import { admitWorkload, evaluatePssBoth, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
@@ -156,10 +156,7 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
   }
 
   const pssInput = { metadata: loc.podMetadata, spec, kind: found.kind };
-  workload.pss = {
-    baseline: evaluatePss(pssInput, "baseline", ctx.kubernetes),
-    restricted: evaluatePss(pssInput, "restricted", ctx.kubernetes),
-  };
+  workload.pss = evaluatePssBoth(pssInput, ctx.kubernetes);
   admit(ctx, workload, found, pssInput, objStart);
   return workload;
 }
@@ -258,14 +255,23 @@ function processOf(ctx: Ctx, effective: Record<EffectiveField, Effective>, image
     return typeof v === "string" ? JSON.stringify(v) : `${typeof v}:${Object.is(v, -0) ? "-0" : String(v)}`;
   };
   let key = `${part(imageUser, true)}|${String(hostUsers)}`;
-  // Defaults are small objects made afresh for each container: by value. The rest: by identity.
-  for (const f of EFFECTIVE_FIELDS) key += `|${effective[f].source}:${part(effective[f].value, effective[f].source === "default" || effective[f].source === "image")}`;
+  // Small values by value (replicas of one spec share a process), big ones by identity (a pod-level
+  // list of 100,000 groups must not be serialised once per container).
+  for (const f of PROCESS_INPUT_FIELDS) key += `|${effective[f].source}:${part(effective[f].value, effective[f].source === "default" || effective[f].source === "image" || isSmall(effective[f].value))}`;
   let p = ctx.processes.get(key);
   if (!p) {
     p = computeProcess({ runtime: ctx.runtime, effective, imageUser, seccompDefault: ctx.options.seccompDefault === true, hostUsers });
     ctx.processes.set(key, p);
   }
   return p;
+}
+
+/** A value cheap to serialise: a scalar, or an object/array with few entries and no big children. */
+function isSmall(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v !== "object") return true;
+  if (depth > 3) return false;
+  const values = Array.isArray(v) ? v : Object.values(v);
+  return values.length <= 32 && values.every((x) => isSmall(x, depth + 1));
 }
 
 /** metadata.uid of a Pod (as `kubectl get -o yaml` prints it); templates have none. */

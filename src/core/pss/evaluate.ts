@@ -1,7 +1,7 @@
 // Evaluating a pod against a level, and the fixes for what fails.
 
 import type { PssLevel, PssViolation } from "../types.ts";
-import type { FixSuggestion, PssCheck, PssCheckLevel } from "./check.ts";
+import type { CheckPodFn, FixSuggestion, PssCheck, PssCheckLevel } from "./check.ts";
 import { decodePod, type PodView } from "./decode.ts";
 import { checksFor, resolvePolicyMinor } from "./registry.ts";
 
@@ -19,12 +19,17 @@ export interface PssInput {
 /** Upstream's placeholder for a check that fails without a reason (never expected). */
 const UNKNOWN_FORBIDDEN_REASON = "unknown forbidden reason";
 
-function run(pod: PodView, level: PssCheckLevel, minor: number) {
+function run(pod: PodView, level: PssCheckLevel, minor: number, memo?: Map<unknown, ReturnType<CheckPodFn>>) {
   const failed: { check: PssCheck; reason: string; detail: string }[] = [];
   // The privileged level (or anything else) has no checks.
   if (level !== "baseline" && level !== "restricted") return [];
   for (const { check, checkPod } of checksFor(level, minor)) {
-    const result = checkPod(pod);
+    // Restricted repeats most baseline checks: with a memo each runs once per pod.
+    let result = memo?.get(checkPod);
+    if (!result) {
+      result = checkPod(pod);
+      memo?.set(checkPod, result);
+    }
     if (!result.allowed) failed.push({ check, reason: result.reason || UNKNOWN_FORBIDDEN_REASON, detail: result.detail });
   }
   return failed;
@@ -51,6 +56,18 @@ export function evaluatePssAt(input: PssInput, level: PssCheckLevel, minor: numb
     detail: f.detail,
   }));
   return { allowed: violations.length === 0, violations };
+}
+
+/** Both levels at once, decoding the pod a single time (the analysis asks for both of every pod). */
+export function evaluatePssBoth(input: PssInput, version: string): { baseline: PssLevel; restricted: PssLevel } {
+  const minor = resolvePolicyMinor(version);
+  const pod = decode(input);
+  const memo = new Map<unknown, ReturnType<CheckPodFn>>();
+  const level = (l: PssCheckLevel): PssLevel => {
+    const violations = run(pod, l, minor, memo).map((f) => ({ check: f.check.id, reason: f.reason, detail: f.detail }));
+    return { allowed: violations.length === 0, violations };
+  };
+  return { baseline: level("baseline"), restricted: level("restricted") };
 }
 
 /**

@@ -24,6 +24,21 @@ export interface ProcessInput {
   hostUsers?: boolean;
 }
 
+/** The effective fields computeProcess reads (the analysis caches processes by these alone). */
+export const PROCESS_INPUT_FIELDS = [
+  "runAsUser",
+  "runAsGroup",
+  "privileged",
+  "allowPrivilegeEscalation",
+  "readOnlyRootFilesystem",
+  "capabilities",
+  "procMount",
+  "seccompProfile",
+  "fsGroup",
+  "supplementalGroups",
+  "supplementalGroupsPolicy",
+] as const satisfies readonly EffectiveField[];
+
 export function computeProcess(input: ProcessInput): Process {
   const runtime: Runtime = input?.runtime === "cri-o" ? "cri-o" : "containerd";
   const eff = input?.effective;

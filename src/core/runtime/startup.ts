@@ -44,15 +44,14 @@ export function verifyStartup(input: StartupInput): Startup {
   // "If the option is not set, or if running as root is allowed, return nil."
   if (valueOf(eff, "runAsNonRoot") !== true) return { ok: true };
 
+  const runAsUser = setValue(eff, "runAsUser");
+  if (typeof runAsUser === "number" && Number.isSafeInteger(runAsUser) && runAsUser !== 0) return { ok: true };
+
+  // Only a refusal needs the kubelet's pod description (formatted once, here).
   const pod = goQuote(formatPod(input.podName, input.namespace, input.podUID));
   const container = String(input?.containerName ?? "");
   const fail = (message: string): Startup => ({ ok: false, reason: CREATE_CONTAINER_CONFIG_ERROR, message });
-
-  const runAsUser = setValue(eff, "runAsUser");
-  if (typeof runAsUser === "number" && Number.isSafeInteger(runAsUser)) {
-    if (runAsUser === 0) return fail(`container's runAsUser breaks non-root policy (pod: ${pod}, container: ${container})`);
-    return { ok: true };
-  }
+  if (runAsUser === 0) return fail(`container's runAsUser breaks non-root policy (pod: ${pod}, container: ${container})`);
 
   // The image's user as the kubelet gets it (helpers.go getImageUser): no uid and no name means root.
   const image = parseImageUser(input?.imageUser ?? 0);

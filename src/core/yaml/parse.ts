@@ -65,6 +65,8 @@ const EMPTY_ITEM = /(?:[ \t\r\n]|#[^\r\n]*)*-(?=[ \t\r\n]|$)/y;
 
 interface MapFrame {
   kind: "map";
+  /** The key this map is the value of, in its parent map (for SKIPPED_KEYS). */
+  name?: string;
   obj: Record<string, unknown>;
   pos: MapPos;
   key: string | undefined;
@@ -73,13 +75,17 @@ interface MapFrame {
   keyPlain: boolean;
   /** Values of `<<` keys, with the offset of each key (for the refusal of a merge-key bomb). */
   merges: { value: unknown; at: number }[] | undefined;
-  /** Key → index into pos.names: a lookup per key, so a map with 100,000 keys is not quadratic. */
-  index: Map<string, number>;
+  /**
+   * Key → index into pos.names, built only when a key repeats (the object itself answers "is it
+   * there?"), so ordinary maps allocate nothing extra and 100,000 duplicates are not quadratic.
+   */
+  index: Map<string, number> | undefined;
   sizeAt: number;
   anchor: string | undefined;
 }
 interface SeqFrame {
   kind: "seq";
+  name?: string;
   arr: unknown[];
   pos: SeqPos;
   sizeAt: number;
@@ -222,21 +228,34 @@ class DocBuilder {
       const ev = events[i];
       switch (ev.type) {
         case EVENT_ID.MAPPING: {
+          const skipped = this.skippable() ? skipSubtree(events, i) : -1;
+          if (skipped !== -1) {
+            // Read for syntax by js-yaml, but not built: see SKIPPED_KEYS.
+            this.add({}, this.base + ev.start, this.base + ev.start, false);
+            i = skipped;
+            break;
+          }
           const start = this.base + ev.start;
           const obj: Record<string, unknown> = {};
           const pos: MapPos = { kind: "map", start, end: start, names: [], offs: [] };
           this.positions.set(obj, pos);
           this.lastEnd = start;
-          this.stack.push({ kind: "map", obj, pos, key: undefined, keyStart: -1, keyIsComplex: false, keyPlain: false, merges: undefined, index: new Map(), sizeAt: this.count(), anchor: this.anchorName(ev) });
+          this.stack.push({ kind: "map", obj, pos, key: undefined, keyStart: -1, keyIsComplex: false, keyPlain: false, merges: undefined, index: undefined, sizeAt: this.count(), anchor: this.anchorName(ev), name: this.pendingKey() });
           break;
         }
         case EVENT_ID.SEQUENCE: {
+          const skipped = this.skippable() ? skipSubtree(events, i) : -1;
+          if (skipped !== -1) {
+            this.add([], this.base + ev.start, this.base + ev.start, false);
+            i = skipped;
+            break;
+          }
           const start = this.base + ev.start;
           const arr: unknown[] = [];
           const pos: SeqPos = { kind: "seq", start, end: start, offs: [] };
           this.positions.set(arr, pos);
           this.lastEnd = start;
-          this.stack.push({ kind: "seq", arr, pos, sizeAt: this.count(), anchor: this.anchorName(ev) });
+          this.stack.push({ kind: "seq", arr, pos, sizeAt: this.count(), anchor: this.anchorName(ev), name: this.pendingKey() });
           break;
         }
         case EVENT_ID.SCALAR:
@@ -280,6 +299,26 @@ class DocBuilder {
       if (EMPTY_ITEM.exec(this.src)) at = this.base + EMPTY_ITEM.lastIndex - 1;
     }
     return at;
+  }
+
+  /** The key whose value comes next in the innermost map, if it is a map. */
+  private pendingKey(): string | undefined {
+    const top = this.stack[this.stack.length - 1];
+    return top?.kind === "map" ? top.key : undefined;
+  }
+
+  /**
+   * Whether the collection that starts now is one nothing in the analysis reads: an object's
+   * `status` (top level, or an item of a List) and `metadata.managedFields`. They are most of a
+   * `kubectl get -o yaml` dump; not building them halves the work and the memory.
+   */
+  private skippable(): boolean {
+    const top = this.stack[this.stack.length - 1];
+    if (top?.kind !== "map" || top.key === undefined) return false;
+    if (top.key === "managedFields") return top.name === "metadata";
+    if (top.key !== "status") return false;
+    const n = this.stack.length;
+    return n === 1 || (n === 3 && this.stack[1].kind === "seq" && this.stack[1].name === "items");
   }
 
   private count(): number {
@@ -359,7 +398,7 @@ class DocBuilder {
       return;
     }
     const names = top.pos.names;
-    const idx = top.index.get(key) ?? -1;
+    const idx = Object.prototype.hasOwnProperty.call(top.obj, key) ? indexOfKey(top, key) : -1;
     if (idx !== -1) {
       const prev = positionAt(this.lines, top.pos.offs[idx * 3]);
       this.report("error", "duplicate-key", `mapping key "${key}" already defined at line ${prev.line}`, top.keyStart, top.keyStart + key.length);
@@ -367,7 +406,7 @@ class DocBuilder {
       top.pos.offs[idx * 3 + 1] = start;
       top.pos.offs[idx * 3 + 2] = end;
     } else {
-      top.index.set(key, names.length);
+      top.index?.set(key, names.length);
       names.push(key);
       top.pos.offs.push(top.keyStart, start, end);
     }
@@ -387,10 +426,10 @@ class DocBuilder {
         const sp = this.positions.get(s) as MapPos | undefined;
         const spIndex = sp && sp.kind === "map" ? new Map(sp.names.map((k, i) => [k, i] as const)) : undefined;
         for (const k of keys) {
-          if (frame.index.has(k)) continue;
+          if (Object.prototype.hasOwnProperty.call(frame.obj, k)) continue;
           setOwn(frame.obj, k, (s as Record<string, unknown>)[k]);
           const si = spIndex?.get(k) ?? -1;
-          frame.index.set(k, frame.pos.names.length);
+          frame.index?.set(k, frame.pos.names.length);
           frame.pos.names.push(k);
           if (sp && si !== -1) frame.pos.offs.push(sp.offs[si * 3], sp.offs[si * 3 + 1], sp.offs[si * 3 + 2]);
           else frame.pos.offs.push(frame.pos.start, frame.pos.start, frame.pos.start);
@@ -399,6 +438,40 @@ class DocBuilder {
     }
     return frame.obj;
   }
+}
+
+/**
+ * The index after the collection that starts at `i`, or -1 when it holds an anchor (something
+ * outside might refer to it, so it must be built after all).
+ */
+function skipSubtree(events: Event[], i: number): number {
+  let depth = 0;
+  for (let j = i; j < events.length; j++) {
+    const ev = events[j];
+    switch (ev.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        if (ev.anchorStart >= 0) return -1;
+        depth++;
+        break;
+      case EVENT_ID.SCALAR:
+        if (ev.anchorStart >= 0) return -1;
+        break;
+      case EVENT_ID.POP:
+        depth--;
+        if (depth === 0) return j;
+        break;
+      default:
+        break;
+    }
+  }
+  return -1;
+}
+
+/** Where a key sits in a map's names; the first repeat builds the index the later ones use. */
+function indexOfKey(frame: MapFrame, key: string): number {
+  if (!frame.index) frame.index = new Map(frame.pos.names.map((k, i) => [k, i] as const));
+  return frame.index.get(key) ?? -1;
 }
 
 function isMergeable(v: unknown): boolean {
