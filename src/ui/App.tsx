@@ -26,7 +26,7 @@ import { Compare } from "./Compare";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 /** Waiting between keystrokes: none for texts that analyse fast, longer for big ones (capped). */
-const debounceFor = (lastMs: number) => (lastMs < 25 ? 0 : Math.min(300, lastMs));
+const debounceFor = (lastMs: number) => (lastMs < 50 ? 0 : Math.min(300, lastMs));
 /** Up to this many workloads sit as chips above the graph; more get the virtualised list beside it. */
 const CHIPS_UP_TO = 6;
 
@@ -153,7 +153,10 @@ export function App() {
   // A light workload (big dump) gets its containers from the worker when it is shown.
   const activeIndex = listedActive && analysis ? analysis.workloads.indexOf(listedActive.workload) : -1;
   const detailed = listedActive?.workload.light && activeIndex !== -1 ? details.byIndex.get(activeIndex) : undefined;
-  const active = listedActive && (!listedActive.workload.light || detailed) ? { ...listedActive, workload: detailed ?? listedActive.workload } : undefined;
+  const active = useMemo(
+    () => (listedActive && (!listedActive.workload.light || detailed) ? { ...listedActive, workload: detailed ?? listedActive.workload } : undefined),
+    [listedActive, detailed],
+  );
   const loadingDetails = listedActive !== undefined && active === undefined;
   useEffect(() => {
     if (!listedActive?.workload.light || activeIndex === -1 || details.byIndex.has(activeIndex)) return;
