@@ -3,6 +3,8 @@ import { memo } from "react";
 import type { Diagnostic } from "../core/types";
 
 const ICON = { error: "⛔", warning: "⚠", info: "ℹ" } as const;
+/** A dump of thousands of pods can have thousands of problems: the list shows the first ones. */
+const SHOWN = 300;
 
 export const Problems = memo(function Problems({ diagnostics, onReveal }: { diagnostics: Diagnostic[]; onReveal(d: Diagnostic): void }) {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -20,7 +22,7 @@ export const Problems = memo(function Problems({ diagnostics, onReveal }: { diag
         <p className="empty">No problems found.</p>
       ) : (
         <ul>
-          {diagnostics.map((d, i) => (
+          {diagnostics.slice(0, SHOWN).map((d, i) => (
             <li key={i} className={`sev-${d.severity}`}>
               <button onClick={() => onReveal(d)} data-code={d.code} data-line={d.line}>
                 <span className="sev-icon" aria-label={d.severity}>
@@ -35,6 +37,11 @@ export const Problems = memo(function Problems({ diagnostics, onReveal }: { diag
             </li>
           ))}
         </ul>
+      )}
+      {diagnostics.length > SHOWN && (
+        <p className="empty">
+          …and {diagnostics.length - SHOWN} more: all of them are marked in the editor (F8 steps through them) and in the exports.
+        </p>
       )}
     </section>
   );
