@@ -22,10 +22,19 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run", "--disable-sync"],
     },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The same build served under a sub-path, as from a shared training server.
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT + 1} --strictPort --base /training/room-4/`,
+      url: `http://127.0.0.1:${PORT + 1}/training/room-4/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -42,8 +42,11 @@ test("the golden standard fails restricted only for seccomp, and one click fixes
   await expect(pss.locator("[data-level=restricted]")).toHaveAttribute("data-allowed", "false");
   await expect(pss.locator("[data-level=restricted] li")).toHaveCount(1);
   await expect(pss.locator("[data-level=restricted] li")).toHaveAttribute("data-check", "seccompProfile_restricted");
+  const badge = page.getByTestId("container-node-my-app").getByTestId("container-pss");
+  await expect(badge).toHaveText("✓ baseline ✗ restricted");
   await page.getByTestId("fix-restricted-seccompProfile_restricted").click();
   await expect(pss.locator("[data-level=restricted]")).toHaveAttribute("data-allowed", "true");
+  await expect(badge).toHaveText("✓ restricted");
   await expect(fieldRow(page, "my-app", "seccompProfile")).toHaveAttribute("data-source", "pod");
   await expect(fieldRow(page, "my-app", "seccompProfile").locator(".field-value")).toHaveText("RuntimeDefault");
   const editorText = await page.evaluate(() => (document.querySelector(".monaco-editor .view-lines") as HTMLElement).innerText.replace(/\u00a0/g, " "));

@@ -81,3 +81,21 @@ test("works offline once loaded (service worker), and the text survives a reload
   expect(text).toContain("# kept offline");
   await context.setOffline(false);
 });
+
+test("the built app works from a sub-path", async ({ page, context }) => {
+  const blocked = await guardRequests(context);
+  const failed: string[] = [];
+  page.on("requestfailed", (r) => failed.push(r.url()));
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const port = Number(process.env.E2E_PORT ?? 4317) + 1;
+  await page.goto(`http://127.0.0.1:${port}/training/room-4/`);
+  await waitForEditor(page);
+  await expect(page.getByTestId("pod-node")).toContainText("secure-app");
+  await page.getByRole("button", { name: /lessons/ }).click();
+  await page.getByTestId("lesson-gallery").locator("[data-lesson=hierarchy]").click();
+  await expect(page.getByTestId("container-node-container-2")).toBeVisible();
+  expect(failed).toEqual([]);
+  expect(blocked).toEqual([]);
+});

@@ -37,7 +37,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     const next = new Map<string, { sig: string; node: Node<GraphNodeData> }>();
     const out = laid.nodes.map((n) => {
       const c = n.data.container;
-      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
+      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.workload.pss, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
       const old = cache.current.get(n.id);
       const node = old && old.sig === sig ? old.node : build(n);
       next.set(n.id, { sig, node });

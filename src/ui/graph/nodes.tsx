@@ -8,6 +8,7 @@ import { GraphContext } from "./context";
 import { RUNTIME_DEFAULTS } from "../../core/runtime/defaults";
 import { fieldSpec } from "../../core/catalogue/fields";
 import { SOURCE_META } from "../sources";
+import { violationsOfContainer } from "../../core/pss/perContainer";
 
 type FlowNode<K extends string> = Node<GraphNodeData, K>;
 
@@ -157,6 +158,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode<"container"
             {c.startup.reason}
           </span>
         )}
+        <ContainerPss workload={data.workload} name={c.name} />
       </header>
       <ul className="rows">
         {data.rows.map((r) => (
@@ -164,6 +166,20 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode<"container"
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The container's own Pod Security standing: the strictest level none of its violations breaks. */
+function ContainerPss({ workload, name }: { workload: GraphNodeData["workload"]; name: string }) {
+  if (!workload.pss) return null;
+  const base = violationsOfContainer(workload.pss.baseline, name);
+  const restr = violationsOfContainer(workload.pss.restricted, name);
+  const label = base.length ? "✗ baseline" : restr.length ? "✓ baseline ✗ restricted" : "✓ restricted";
+  const title = [...base, ...restr].map((v) => `${v.reason} (${v.check})`).join("\n") || "No Pod Security violation names this container";
+  return (
+    <span className={`pss-badge container-pss ${base.length || restr.length ? "fail" : "ok"}`} title={title} data-testid="container-pss">
+      {label}
+    </span>
   );
 }
 
