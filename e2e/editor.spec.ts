@@ -6,10 +6,12 @@ test("hovering a securityContext key shows the catalogue's text; completion offe
   await waitForEditor(page);
   // Line 16 of the golden standard: "      runAsNonRoot: true" in the container's securityContext.
   const key = page.locator(".monaco-editor .view-line").filter({ hasText: "runAsNonRoot" }).first();
-  await key.locator("span", { hasText: "runAsNonRoot" }).first().hover();
-  const hover = page.locator(".monaco-hover").filter({ hasText: "image" });
-  await expect(hover.first()).toBeVisible();
-  await expect(hover.first()).toContainText("uid 0");
+  // The YAML worker starts on first use: hover again until it answers.
+  await expect(async () => {
+    await page.mouse.move(5, 5);
+    await key.locator("span", { hasText: "runAsNonRoot" }).first().hover();
+    await expect(page.locator(".monaco-hover").filter({ hasText: "uid 0" }).first()).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 40_000 });
 
   // Completion under the pod's securityContext offers pod fields (fsGroup) …
   await page.locator(".monaco-editor textarea").first().focus();

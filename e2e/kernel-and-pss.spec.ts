@@ -9,6 +9,7 @@ test("the seed's NET_BIND_SERVICE: in the bounding set only, for a non-root user
   await waitForEditor(page);
   await page.getByLabel("Open an example").selectOption("hardened-app");
   await expect(page.getByTestId("pod-node")).toContainText("Pod app");
+  await page.getByTestId("container-node-app").locator("header").click();
   const proc = page.getByTestId("proc-status");
   await expect(proc).toContainText("Uid:\t1000");
   await expect(proc.locator("[data-cap=CapBnd]")).toContainText("0000000000000400");
@@ -25,6 +26,7 @@ test("runAsNonRoot with a root image: the pod status the user would see, and the
   await waitForEditor(page);
   await pasteManifest(page, "apiVersion: v1\nkind: Pod\nmetadata: {name: nr}\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n  - name: app\n    image: nginx\n");
   await expect(page.getByTestId("container-node-app")).toBeVisible();
+  await page.getByTestId("container-node-app").locator("header").click();
   const status = page.getByTestId("startup-status");
   await expect(status).toContainText("CreateContainerConfigError");
   await expect(status).toContainText("container has runAsNonRoot and image will run as root");
@@ -37,6 +39,7 @@ test("runAsNonRoot with a root image: the pod status the user would see, and the
 test("the golden standard fails restricted only for seccomp, and one click fixes it", async ({ page }) => {
   await page.goto("/");
   await waitForEditor(page);
+  await page.getByTestId("container-node-my-app").locator("header").click();
   const pss = page.getByTestId("pss-section");
   await expect(pss.locator("[data-level=baseline]")).toHaveAttribute("data-allowed", "true");
   await expect(pss.locator("[data-level=restricted]")).toHaveAttribute("data-allowed", "false");

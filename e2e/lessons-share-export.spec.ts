@@ -17,6 +17,7 @@ test("a lesson: open it, follow its steps, see each outcome ticked", async ({ pa
   await expect(steps.nth(1)).toHaveAttribute("data-done", "false");
   await steps.nth(1).getByRole("button", { name: "Do it for me" }).click();
   await expect(steps.nth(1)).toHaveAttribute("data-done", "true");
+  await page.getByTestId("container-node-app").locator("header").click();
   await expect(page.getByTestId("proc-status").locator("[data-cap=CapEff]")).toContainText("0000000000000400");
   await steps.nth(2).getByRole("button", { name: "Do it for me" }).click();
   await expect(steps.nth(2)).toHaveAttribute("data-done", "true");
@@ -79,6 +80,7 @@ test("exports produce files that open: PNG, SVG, Markdown, JSON, YAML", async ({
 test("compare: pin, edit, see what changed", async ({ page }) => {
   await page.goto("/");
   await waitForEditor(page);
+  await page.getByTestId("container-node-my-app").locator("header").click();
   await page.getByRole("button", { name: /compare/ }).click();
   await page.getByTestId("fix-restricted-seccompProfile_restricted").click();
   const compare = page.getByTestId("compare");

@@ -13,7 +13,10 @@ test("opens on the golden-standard pod and shows where each value comes from", a
   await expect(user.locator(".field-value")).toHaveText("1000");
   await expect(fieldRow(page, "my-app", "runAsNonRoot")).toHaveAttribute("data-source", "container");
   await expect(fieldRow(page, "my-app", "seccompProfile")).toHaveAttribute("data-source", "default");
+  await page.getByTestId("container-node-my-app").locator("header").click();
   await expect(page.getByTestId("container-panel")).toContainText("my-app");
+  // fsGroup acts on the pod's volumes: the emptyDir at /tmp gets the group.
+  await expect(page.getByTestId("volumes-node").locator('[data-volume="tmp"]')).toHaveAttribute("data-ownership", "changed");
   await page.screenshot({ path: "e2e/screenshots/golden-standard.png" });
   expect(blocked).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { get, isMap, joinPath, keySpan, nodeStart, type YMap } from "./yaml/acce
 import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workloads";
 import { resolveContainer } from "./resolve";
 import { risksOf } from "./risk";
+import { volumeOwnership } from "./volumes";
 import { validateWorkload } from "./validate/index";
 import { locatePath } from "./yaml/locate";
 import { computeProcess, PROCESS_INPUT_FIELDS } from "./runtime/process";
@@ -157,6 +158,8 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
 
   const pssInput = { metadata: loc.podMetadata, spec, kind: found.kind };
   workload.pss = evaluatePssBoth(pssInput, ctx.kubernetes);
+  const volumes = volumeOwnership(spec);
+  if (volumes.length) workload.volumes = volumes;
   admit(ctx, workload, found, pssInput, objStart);
   return workload;
 }

@@ -47,6 +47,8 @@ export interface Workload {
   pss?: { baseline: PssLevel; restricted: PssLevel };
   /** The pod-level securityContext as written (with positions), for the graph's pod node. */
   pod: PodLevel;
+  /** The pod's volumes and what fsGroup does to each (core/volumes.ts). */
+  volumes?: { name: string; type: string; ownership: "changed" | "unchanged" | "depends"; why: string }[];
   /** Set by the app's worker on a light copy of a big analysis: containers are fetched on demand. */
   light?: boolean;
   containerCount?: number;

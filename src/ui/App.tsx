@@ -82,7 +82,9 @@ export function App() {
   const [allFields, setAllFields] = useState(false);
   const [selectedWorkload, setSelectedWorkload] = useState<string | undefined>(boot.shared?.workload);
   const [selectedContainer, setSelectedContainer] = useState<number | undefined>(boot.shared?.container ?? 0);
-  const [panelOpen, setPanelOpen] = useState(true);
+  // On a laptop or projector the graph gets the room first; a click on a container opens its panel.
+  // A wide screen, or a share link (which names a container), opens it at once.
+  const [panelOpen, setPanelOpen] = useState(() => boot.shared !== undefined || (typeof innerWidth === "number" && innerWidth >= 1500));
   const [imageUsers, setImageUsers] = useState<Record<string, string>>(boot.shared?.imageUsers ?? {});
   const [cursorLine, setCursorLine] = useState<number | undefined>();
   const [presenting, setPresenting] = useState(false);

@@ -4,11 +4,11 @@ import { memo, useEffect, useMemo, useRef } from "react";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
 import type { EffectiveField, Runtime, Workload } from "../../core/types";
 import { ALL_EDGES_UP_TO, layoutWorkload, type GraphNodeData } from "./model";
-import { ContainerNode, GroupNode, PodNode, RuntimeNode } from "./nodes";
+import { ContainerNode, GroupNode, PodNode, RuntimeNode, VolumesNode } from "./nodes";
 import { FlowEdgeView, type FlowEdge } from "./edges";
 import { GraphContext, type GraphLinks } from "./context";
 
-const nodeTypes = { pod: PodNode, container: ContainerNode, runtime: RuntimeNode, group: GroupNode };
+const nodeTypes = { pod: PodNode, container: ContainerNode, runtime: RuntimeNode, group: GroupNode, volumes: VolumesNode };
 const edgeTypes = { flow: FlowEdgeView };
 
 interface Props {
@@ -37,7 +37,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     const next = new Map<string, { sig: string; node: Node<GraphNodeData> }>();
     const out = laid.nodes.map((n) => {
       const c = n.data.container;
-      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.workload.pss, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
+      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.workload.pss, n.type === "volumes" ? n.data.workload.volumes : 0, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
       const old = cache.current.get(n.id);
       const node = old && old.sig === sig ? old.node : build(n);
       next.set(n.id, { sig, node });

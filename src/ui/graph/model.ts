@@ -58,7 +58,7 @@ export function rowsFor(c: Container, all: boolean): FieldRow[] {
 }
 
 export interface GraphNodeData extends Record<string, unknown> {
-  kind: "pod" | "container" | "runtime" | "group";
+  kind: "pod" | "container" | "runtime" | "group" | "volumes";
   workload: Workload;
   container?: Container;
   containerIndex?: number;
@@ -152,15 +152,19 @@ export function layoutWorkload(
   const pRows = podRows(w);
   const podHeight = nodeHeight(pRows.length);
   const runtimeHeight = nodeHeight(4);
-  const topWidth = NODE_WIDTH * 2 + GAP_X * 2;
+  // fsGroup acts on the pod's volumes: they get a node of their own beside the pod.
+  const fsGroup = w.pod.fields.find((f) => f.name === "fsGroup");
+  const showVolumes = fsGroup !== undefined && (w.volumes?.length ?? 0) > 0;
+  const volumesHeight = nodeHeight(showVolumes ? w.volumes!.length : 0) + 18;
+  const topWidth = NODE_WIDTH * (showVolumes ? 3 : 2) + GAP_X * (showVolumes ? 4 : 2);
   const width = Math.max(gridWidth, topWidth);
-  const podX = (width - topWidth) / 2;
+  const podX = (width - topWidth) / 2 + (showVolumes ? NODE_WIDTH + GAP_X * 2 : 0);
 
   const showAll = w.containers.length <= ALL_EDGES_UP_TO;
   const flowing = new Set<string>();
   const containerEdges: LaidOutEdge[] = [];
 
-  const top = Math.max(podHeight, runtimeHeight) + EDGE_SPACE;
+  const top = Math.max(podHeight, runtimeHeight, showVolumes ? volumesHeight : 0) + EDGE_SPACE;
   const place = (c: Container, i: number, x: number, y: number): number => {
     const rows = rowsFor(c, opts.allFields);
     const h = nodeHeight(rows.length);
@@ -257,6 +261,17 @@ export function layoutWorkload(
       height: runtimeHeight,
     },
   );
+  if (showVolumes) {
+    nodes.push({
+      id: "volumes",
+      type: "volumes",
+      position: { x: podX - NODE_WIDTH - GAP_X * 2, y: 0 },
+      data: { kind: "volumes", workload: w, rows: [], stale: opts.stale, width: NODE_WIDTH, height: volumesHeight },
+      width: NODE_WIDTH,
+      height: volumesHeight,
+    });
+    edges.push({ id: "e-volumes", source: "pod", sourceHandle: "volumes", target: "volumes", label: `fsGroup ${fsGroup!.value}: group owner`, kind: "inherits", labelAt: 0.5 });
+  }
   // Group backgrounds go first so they are drawn under the containers.
   nodes.sort((a, b) => (a.type === "group" ? 0 : 1) - (b.type === "group" ? 0 : 1));
   return { nodes, edges: [...containerEdges, ...edges] };

@@ -83,6 +83,7 @@ export function PodNode({ data }: NodeProps<FlowNode<"pod">>) {
       ) : (
         <p className="empty">not set: each container gets its own values or the defaults</p>
       )}
+      <Handle id="volumes" type="source" position={Position.Left} isConnectable={false} />
       {handles.map((id, i) => (
         <Handle
           key={id}
@@ -165,6 +166,32 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode<"container"
           <Row key={r.field} row={r} container={data.containerIndex} highlighted={cursorHere && links.cursor?.field === r.field} />
         ))}
       </ul>
+    </div>
+  );
+}
+
+const OWNERSHIP_MARK = { changed: "✓", unchanged: "—", depends: "?" } as const;
+
+/** The pod's volumes, and what fsGroup does to each. */
+export function VolumesNode({ data }: NodeProps<FlowNode<"volumes">>) {
+  const volumes = data.workload.volumes ?? [];
+  return (
+    <div className="node volumes-node" data-testid="volumes-node" role="group" aria-label="Pod volumes and fsGroup">
+      <Handle type="target" position={Position.Right} isConnectable={false} />
+      <header>
+        <span className="node-kind kind-volumes">volumes</span>
+        <span className="node-title">what fsGroup changes</span>
+      </header>
+      <ul className="rows static">
+        {volumes.map((v) => (
+          <li key={v.name} className={`field-row volume-${v.ownership}`} title={v.why} data-volume={v.name} data-ownership={v.ownership}>
+            <span className="field-name">{v.name || "(unnamed)"}</span>
+            <span className="field-value">{v.type}</span>
+            <span aria-label={v.ownership}>{OWNERSHIP_MARK[v.ownership]}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="node-note">✓ group set to fsGroup · — left as is · ? depends on the storage</p>
     </div>
   );
 }

@@ -46,10 +46,11 @@ export function graphSvg(w: Workload, opts: { runtime: Runtime; allFields: boole
     if (!s || !t) continue;
     const handles = s.data.handles ?? [];
     const hi = e.sourceHandle ? handles.indexOf(e.sourceHandle) : -1;
-    const sx = s.position.x + (hi >= 0 ? ((hi + 1) / (handles.length + 1)) * s.width : s.width / 2);
-    const sy = s.position.y + s.height;
-    const tx = t.position.x + (e.targetHandle === "defaults" ? t.width * 0.88 : t.width / 2);
-    const ty = t.position.y;
+    const side = t.type === "volumes"; // drawn from the pod's left side to the volumes' right side
+    const sx = side ? s.position.x : s.position.x + (hi >= 0 ? ((hi + 1) / (handles.length + 1)) * s.width : s.width / 2);
+    const sy = side ? s.position.y + s.height / 2 : s.position.y + s.height;
+    const tx = side ? t.position.x + t.width : t.position.x + (e.targetHandle === "defaults" ? t.width * 0.88 : t.width / 2);
+    const ty = side ? t.position.y + t.height / 2 : t.position.y;
     const my = (ty - sy) / 2;
     const stroke = e.kind === "overrides" ? c.over : e.kind === "defaults" ? c.def : c.pod;
     const dash = e.kind === "overrides" ? ' stroke-dasharray="6 4"' : e.kind === "defaults" ? ' stroke-dasharray="2 4" opacity="0.6"' : "";
@@ -76,6 +77,15 @@ export function graphSvg(w: Workload, opts: { runtime: Runtime; allFields: boole
   for (const n of nodes) {
     if (n.type === "group") continue;
     const x = n.position.x;
+    if (n.type === "volumes") {
+      nodeBox(n, "volumes", "what fsGroup changes", c.border);
+      (w.volumes ?? []).forEach((v, i) => {
+        const y = n.position.y + HEADER + 8 + i * ROW;
+        const mark = v.ownership === "changed" ? "✓" : v.ownership === "unchanged" ? "—" : "?";
+        out.push(`<text x="${x + 12}" y="${y}" fill="${c.text}">${esc(clip(`${mark} ${v.name} (${v.type})`, 44))}</text>`);
+      });
+      continue;
+    }
     if (n.type === "runtime") {
       nodeBox(n, "runtime", `${opts.runtime === "cri-o" ? "CRI-O" : "containerd"} defaults`, c.def);
       out.push(`<text x="${x + 10}" y="${n.position.y + HEADER + 8}" fill="${c.muted}">capabilities, seccomp, AppArmor, /proc masks</text>`);
