@@ -17,17 +17,6 @@ function median(xs: number[]): number {
 /** Collects the garbage of earlier runs first (node --expose-gc), so one run does not pay for another's. */
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function time(fn: () => void, runs: number): number {
-  fn(); // warm-up
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
-  }
-  return median(t);
-}
 
 interface Row {
   pods: number;
@@ -50,10 +39,29 @@ interface Row {
 const rows: Row[] = [];
 for (const n of SIZES) {
   const text = podDump(n);
-  const runs = n >= 1000 ? 5 : 15;
-  const loadMs = time(() => load(text), runs);
-  const analyzeMs = time(() => analyze(text), runs);
-  rows.push({ pods: n, bytes: text.length, loadMs, analyzeMs, ratio: analyzeMs / loadMs, usPerPod: (analyzeMs * 1000) / n });
+  const runs = n >= 1000 ? 7 : 15;
+  // Load and analysis alternate, and the ratio is taken per pair: a slow moment of the machine
+  // then slows both sides of one pair instead of one side of the whole figure.
+  load(text);
+  analyze(text);
+  const loads: number[] = [];
+  const analyses: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    let t0 = performance.now();
+    load(text);
+    const l = performance.now() - t0;
+    gc();
+    t0 = performance.now();
+    analyze(text);
+    const a = performance.now() - t0;
+    loads.push(l);
+    analyses.push(a);
+    ratios.push(a / l);
+  }
+  const analyzeMs = median(analyses);
+  rows.push({ pods: n, bytes: text.length, loadMs: median(loads), analyzeMs, ratio: median(ratios), usPerPod: (analyzeMs * 1000) / n });
 }
 
 const last = rows[rows.length - 1];
