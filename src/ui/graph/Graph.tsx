@@ -62,9 +62,13 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
       };
     }
   }, [laid, selectedContainer]);
-  const edges: FlowEdge[] = useMemo(
-    () =>
-      laid.edges.map((e) => ({
+  // Edges too keep their objects while unchanged (a keystroke rarely changes what flows).
+  const edgeCache = useRef(new Map<string, FlowEdge>());
+  const edges: FlowEdge[] = useMemo(() => {
+    const next = new Map<string, FlowEdge>();
+    const out = laid.edges.map((e) => {
+      const key = `${e.id}|${e.sourceHandle}|${e.targetHandle}|${e.kind}|${e.labelAt}|${e.label}`;
+      const edge: FlowEdge = edgeCache.current.get(key) ?? {
         id: e.id,
         type: "flow",
         source: e.source,
@@ -74,9 +78,13 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
         data: { label: e.label, labelAt: e.labelAt, kind: e.kind },
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         focusable: false,
-      })),
-    [laid],
-  );
+      };
+      next.set(key, edge);
+      return edge;
+    });
+    edgeCache.current = next;
+    return out;
+  }, [laid]);
 
   // Fit when the workload's shape changes (not on every keystroke's new values).
   const shapeKey = `${workload.document}/${workload.podSpecPath}/${workload.containers.length}/${allFields}`;
