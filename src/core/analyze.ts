@@ -1,6 +1,6 @@
 // Text in, Analysis out: the one entry point the app, the worker and the command line share.
 
-import { EFFECTIVE_FIELDS, type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type Process, type Runtime, type Workload } from "./types";
+import { type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type Process, type Runtime, type Workload } from "./types";
 import { LATEST, NEWEST_MINOR, minorOf, normaliseVersion } from "./versions";
 import { parseYamlText, type ParsedText } from "./yaml/parse";
 import { positionAt } from "./yaml/lines";

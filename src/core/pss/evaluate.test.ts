@@ -1,21 +1,10 @@
 // Whole-level evaluation: which checks run, in which order (upstream policy/registry.go), how
 // versions resolve, and that malformed input never throws.
 import { describe, expect, it } from "vitest";
+import { golden } from "./testFixtures.ts";
 import { checksFor, evaluatePss, forbiddenDetail, MAX_POLICY_MINOR, resolvePolicyMinor, type PssInput } from "./index.ts";
 import { LATEST, SUPPORTED_VERSIONS } from "../versions.ts";
 
-const golden: PssInput = {
-  spec: {
-    securityContext: { fsGroup: 2000, runAsUser: 1000, runAsGroup: 3000 },
-    containers: [
-      {
-        name: "my-app",
-        image: "my-app:v1",
-        securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
-      },
-    ],
-  },
-};
 
 describe("the golden standard pod", () => {
   it.each(SUPPORTED_VERSIONS.map((v) => [v]))("passes baseline at %s", (v) => {

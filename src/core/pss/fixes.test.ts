@@ -1,6 +1,7 @@
 // Fix suggestions: each is the smallest edit for its check, and applying all of them makes the pod
 // pass the level (checked by re-evaluating with the same upstream rules).
 import { describe, expect, it } from "vitest";
+import { golden } from "./testFixtures.ts";
 import { evaluatePss, suggestFixes, type FixEdit, type PssInput } from "./index.ts";
 
 /** Applies edits to a copy of the input: paths are dotted/bracket, objects are created on the way. */
@@ -23,18 +24,6 @@ function apply(input: PssInput, edits: FixEdit[]): PssInput {
   return out;
 }
 
-const golden: PssInput = {
-  spec: {
-    securityContext: { fsGroup: 2000, runAsUser: 1000, runAsGroup: 3000 },
-    containers: [
-      {
-        name: "my-app",
-        image: "my-app:v1",
-        securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
-      },
-    ],
-  },
-};
 
 describe("suggestFixes", () => {
   it("the golden pod needs only a pod-level RuntimeDefault seccomp profile for restricted", () => {

@@ -2,7 +2,7 @@
 // Used only when reporting, so a walk from the document root is cheap enough.
 
 import { isMap, itemSpan, keySpan, type Span } from "./access";
-import type { NodePos, Positions } from "./parse";
+import type { Positions } from "./parse";
 
 /** Splits `a.b[0].c` and `metadata.annotations[key/with.dots]` into segments. */
 export function splitPath(path: string): (string | number)[] {
