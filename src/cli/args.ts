@@ -2,6 +2,7 @@
 
 import type { Runtime } from "../core/types";
 import { normaliseVersion, SUPPORTED_VERSIONS } from "../core/versions";
+import { escapeControls } from "../core/report/terminal";
 
 export type FailOn = "error" | "baseline" | "restricted";
 
@@ -9,6 +10,8 @@ export interface CliOptions {
   command: "analyze" | "help";
   input?: string;
   json: boolean;
+  /** --json=summary: one line per workload instead of the whole Analysis (format is "json"). */
+  jsonSummary: boolean;
   /** Output format: the readable report, JSON, SARIF 2.1.0, or Markdown. */
   format: "text" | "json" | "sarif" | "markdown";
   runtime: Runtime;
@@ -20,10 +23,13 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+/** An argument echoed in a message: control characters shown escaped, never sent to the terminal. */
+const showArg = (s: string): string => escapeControls(s);
+
 /** The largest input read (file or standard input): beyond it the analysis would need gigabytes. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json|--sarif|--markdown] [--runtime containerd|cri-o]
+export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json[=summary]|--sarif|--markdown] [--runtime containerd|cri-o]
          [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
          [--seccomp-default] [--fail-on error|baseline|restricted]
 
@@ -31,6 +37,7 @@ Analyses the Kubernetes manifests in <file> (or standard input with -) and print
 container, the security settings the kubelet and the runtime apply and where each came from.
 
   --json              print the Analysis object as JSON (the contract)
+  --json=summary      print a short JSON summary per workload
   --sarif             print SARIF 2.1.0 for code-scanning dashboards
   --markdown          print a Markdown report (effective settings, process view, Pod Security)
   --runtime           the runtime whose defaults apply (default: containerd)
@@ -39,80 +46,156 @@ container, the security settings the kubelet and the runtime apply and where eac
   --seccomp-default   the kubelet runs with --seccomp-default (unset seccomp means RuntimeDefault)
   --fail-on           exit 1 when an error is found, or a workload is not allowed at that level
 
+Options take their value as --option value or --option=value; one output format at most.
+
 Exit status: 0 analysed, 1 --fail-on level reached, 2 bad usage or unreadable input (a missing
 file, a directory, an input over 64 MB, an analysis too large to print).`;
 
+/** The options that pick the output format, and the format each picks. */
+const FORMAT_FLAGS: Record<string, CliOptions["format"]> = { "--json": "json", "--sarif": "sarif", "--markdown": "markdown" };
+
+/** Options that take no value (`--seccomp-default=yes` is refused rather than read as set). */
+const SWITCHES = new Set(["--sarif", "--markdown", "--seccomp-default", "--help"]);
+
+/**
+ * The bounds of a user id, as the API validates runAsUser: k8s.io/apimachinery
+ * pkg/util/validation/validation.go IsValidUserID (minUserID = 0, maxUserID = math.MaxInt32),
+ * called from pkg/apis/core/validation ValidateSecurityContext / validatePodSpecSecurityContext.
+ */
+export const MAX_USER_ID = 2147483647;
+/** apimachinery InclusiveRangeError(minUserID, maxUserID), byte for byte. */
+const USER_ID_RANGE = `must be between 0 and ${MAX_USER_ID}, inclusive`;
+
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: "help", json: false, format: "text", runtime: "containerd", kubernetes: "latest", imageUsers: {}, seccompDefault: false };
+  const o: CliOptions = {
+    command: "help",
+    json: false,
+    jsonSummary: false,
+    format: "text",
+    runtime: "containerd",
+    kubernetes: "latest",
+    // No prototype: a container named __proto__ or constructor is a key like any other.
+    imageUsers: Object.create(null) as Record<string, number | string>,
+    seccompDefault: false,
+  };
   const rest: string[] = [];
+  /** The option that chose the output format, to name both sides of a conflict. */
+  let formatFrom: string | undefined;
+  /** Single-valued options already given, with the text given: a second, different one is refused. */
+  const given = new Map<string, string>();
+  let onlyOperands = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    // After "--" everything is a command or a file, so a file named "-x" can be analysed.
+    if (onlyOperands || a === "-" || !a.startsWith("-")) {
+      rest.push(a);
+      continue;
+    }
+    if (a === "--") {
+      onlyOperands = true;
+      continue;
+    }
+    if (!a.startsWith("--")) {
+      if (a === "-h") return { ...o, command: "help" };
+      throw new UsageError(`unknown option ${showArg(a)}${a.length > 2 ? ` (options start with --, as in -${showArg(a)})` : ""}`);
+    }
+    const eq = a.indexOf("=");
+    const flag = eq < 0 ? a : a.slice(0, eq);
+    const inline = eq < 0 ? undefined : a.slice(eq + 1);
+    if (inline !== undefined && SWITCHES.has(flag)) throw new UsageError(`${flag} takes no value, not "${showArg(inline)}"`);
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      // "--runtime --json" would otherwise take "--json" as the runtime.
+      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
       return v;
+    };
+    const once = (v: string): string => {
+      const before = given.get(flag);
+      if (before !== undefined && before !== v) throw new UsageError(`${flag} given twice ("${showArg(before)}" and "${showArg(v)}"): give it once`);
+      given.set(flag, v);
+      return v;
+    };
+    const setFormat = (format: CliOptions["format"], summary: boolean, from: string) => {
+      if (formatFrom !== undefined && (format !== o.format || summary !== o.jsonSummary))
+        throw new UsageError(`${formatFrom} and ${from} ask for different outputs: choose one of --json, --sarif, --markdown`);
+      formatFrom = from;
+      o.format = format;
+      o.json = format === "json";
+      o.jsonSummary = summary;
     };
     switch (flag) {
       case "--json":
-        o.json = true;
-        o.format = "json";
+        // Exactly --json (the whole Analysis) or --json=summary (one line per workload).
+        if (inline !== undefined && inline !== "summary") throw new UsageError(`--json takes no value or =summary, not "${showArg(inline)}"`);
+        setFormat("json", inline === "summary", a);
         break;
       case "--sarif":
-        o.format = "sarif";
-        break;
       case "--markdown":
-        o.format = "markdown";
+        setFormat(FORMAT_FLAGS[flag], false, flag);
         break;
       case "--format": {
         const v = value();
-        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "markdown") throw new UsageError(`--format must be text, json, sarif or markdown, not "${v}"`);
-        o.format = v;
-        o.json = v === "json";
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "markdown") throw new UsageError(`--format must be text, json, sarif or markdown, not "${showArg(v)}"`);
+        setFormat(v, false, `--format ${v}`);
         break;
       }
       case "--seccomp-default":
         o.seccompDefault = true;
         break;
       case "--runtime": {
-        const v = value();
-        if (v !== "containerd" && v !== "cri-o") throw new UsageError(`--runtime must be containerd or cri-o, not "${v}"`);
+        const v = once(value());
+        if (v !== "containerd" && v !== "cri-o") throw new UsageError(`--runtime must be containerd or cri-o, not "${showArg(v)}"`);
         o.runtime = v;
         break;
       }
       case "--kubernetes": {
-        const v = value();
+        const v = once(value());
         const n = normaliseVersion(v);
-        if (!n) throw new UsageError(`--kubernetes must be latest or a version from ${SUPPORTED_VERSIONS[0]} to ${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}, not "${v}"`);
+        if (!n) throw new UsageError(`--kubernetes must be latest or a version from ${SUPPORTED_VERSIONS[0]} to ${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}, not "${showArg(v)}"`);
         o.kubernetes = n;
         break;
       }
       case "--image-user": {
         const v = value();
-        const eq = v.indexOf("=");
-        if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--image-user takes <container>=<uid|name>, not "${v}"`);
-        const user = v.slice(eq + 1);
-        // defineProperty: a container named __proto__ is an own key, not the object's prototype.
-        Object.defineProperty(o.imageUsers, v.slice(0, eq), { value: /^\d+$/.test(user) ? Number(user) : user, enumerable: true, writable: true, configurable: true });
+        const [name, user] = parseImageUser(v);
+        if (Object.hasOwn(o.imageUsers, name) && o.imageUsers[name] !== user)
+          throw new UsageError(`--image-user names container "${showArg(name)}" twice: give it once`);
+        o.imageUsers[name] = user;
         break;
       }
       case "--fail-on": {
-        const v = value();
-        if (v !== "error" && v !== "baseline" && v !== "restricted") throw new UsageError(`--fail-on must be error, baseline or restricted, not "${v}"`);
+        const v = once(value());
+        if (v !== "error" && v !== "baseline" && v !== "restricted") throw new UsageError(`--fail-on must be error, baseline or restricted, not "${showArg(v)}"`);
         o.failOn = v;
         break;
       }
-      case "-h":
       case "--help":
         return { ...o, command: "help" };
       default:
-        if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
-        rest.push(a);
+        throw new UsageError(`unknown option ${showArg(flag)}`);
     }
   }
   if (rest.length === 0) return o;
-  if (rest[0] !== "analyze") throw new UsageError(`unknown command "${rest[0]}"`);
+  if (rest[0] !== "analyze") throw new UsageError(`unknown command "${showArg(rest[0])}"`);
   if (rest.length < 2) throw new UsageError("analyze needs a file, or - for standard input");
-  if (rest.length > 2) throw new UsageError(`analyze takes one file, got ${rest.length - 1}`);
+  if (rest.length > 2) throw new UsageError(`analyze takes one file, got ${rest.length - 1}: ${rest.slice(1).map((f) => `"${showArg(f)}"`).join(", ")}`);
   return { ...o, command: "analyze", input: rest[1] };
+}
+
+/**
+ * `<container>=<uid|name>`: a number is a uid and must be one the API would accept for runAsUser;
+ * anything else is a user name the image's /etc/passwd would resolve.
+ */
+function parseImageUser(v: string): [string, number | string] {
+  const eq = v.indexOf("=");
+  if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--image-user takes <container>=<uid|name>, not "${showArg(v)}"`);
+  const name = v.slice(0, eq);
+  const user = v.slice(eq + 1);
+  // Signed and decimal forms are numbers a user meant, never a user name.
+  if (/^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(user)) {
+    if (!/^\d+$/.test(user) || user.length > 10 || Number(user) > MAX_USER_ID)
+      throw new UsageError(`--image-user ${showArg(name)}=${showArg(user)}: a user id ${USER_ID_RANGE} (as the API checks runAsUser)`);
+    return [name, Number(user)];
+  }
+  return [name, user];
 }
