@@ -3,6 +3,7 @@
 import type { Runtime } from "../core/types";
 import { normaliseVersion, SUPPORTED_VERSIONS } from "../core/versions";
 import { escapeControls } from "../core/report/terminal";
+import { parseRuntimeSpec, RELEASE_LINES } from "../core/runtime/releases";
 
 export type FailOn = "error" | "baseline" | "restricted";
 
@@ -15,6 +16,8 @@ export interface CliOptions {
   /** Output format: the readable report, JSON, SARIF 2.1.0, or Markdown. */
   format: "text" | "json" | "sarif" | "markdown";
   runtime: Runtime;
+  /** The runtime's release line (--runtime containerd@2.1); unset means the newest. */
+  runtimeVersion?: string;
   kubernetes: string;
   imageUsers: Record<string, number | string>;
   failOn?: FailOn;
@@ -29,7 +32,7 @@ const showArg = (s: string): string => escapeControls(s);
 /** The largest input read (file or standard input): beyond it the analysis would need gigabytes. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json[=summary]|--sarif|--markdown] [--runtime containerd|cri-o]
+export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json[=summary]|--sarif|--markdown] [--runtime containerd|cri-o[@<line>]]
          [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
          [--seccomp-default] [--fail-on error|baseline|restricted]
 
@@ -40,7 +43,9 @@ container, the security settings the kubelet and the runtime apply and where eac
   --json=summary      print a short JSON summary per workload
   --sarif             print SARIF 2.1.0 for code-scanning dashboards
   --markdown          print a Markdown report (effective settings, process view, Pod Security)
-  --runtime           the runtime whose defaults apply (default: containerd)
+  --runtime           the runtime whose defaults apply (default: containerd), optionally with a
+                      release line: ${lineList("containerd")}, ${lineList("cri-o")}
+                      (e.g. containerd@2.1; a plain name means the newest line)
   --kubernetes        the Kubernetes version whose rules apply (default: latest)
   --image-user        the user the image's USER line gives a container (default: 0, root)
   --seccomp-default   the kubelet runs with --seccomp-default (unset seccomp means RuntimeDefault)
@@ -50,6 +55,11 @@ Options take their value as --option value or --option=value; one output format 
 
 Exit status: 0 analysed, 1 --fail-on level reached, 2 bad usage or unreadable input (a missing
 file, a directory, an input over 64 MB, an analysis too large to print).`;
+
+function lineList(runtime: Runtime): string {
+  const lines = RELEASE_LINES.filter((l) => l.runtime === runtime).map((l) => l.line);
+  return `${runtime}@${lines[0]}…${lines[lines.length - 1]}`;
+}
 
 /** The options that pick the output format, and the format each picks. */
 const FORMAT_FLAGS: Record<string, CliOptions["format"]> = { "--json": "json", "--sarif": "sarif", "--markdown": "markdown" };
@@ -144,8 +154,10 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--runtime": {
         const v = once(value());
-        if (v !== "containerd" && v !== "cri-o") throw new UsageError(`--runtime must be containerd or cri-o, not "${showArg(v)}"`);
-        o.runtime = v;
+        const spec = parseRuntimeSpec(v);
+        if ("error" in spec) throw new UsageError(`--runtime${spec.kind === "line" ? ":" : ""} ${showArg(spec.error)}`);
+        o.runtime = spec.runtime;
+        if (v.includes("@")) o.runtimeVersion = spec.version;
         break;
       }
       case "--kubernetes": {

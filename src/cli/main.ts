@@ -93,6 +93,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   const analysis = analyze(text, {
     runtime: options.runtime,
+    runtimeVersion: options.runtimeVersion,
     kubernetes: options.kubernetes,
     imageUsers: options.imageUsers,
     seccompDefault: options.seccompDefault,

@@ -13,7 +13,7 @@ const SOURCE_LABEL: Record<Effective["source"], string> = {
 
 export function formatReport(a: Analysis, file: string): string {
   const lines: string[] = [];
-  lines.push(`${file}: Kubernetes ${a.kubernetes}, runtime ${a.runtime}`);
+  lines.push(`${file}: Kubernetes ${a.kubernetes}, runtime ${a.runtime}@${a.runtimeVersion}`);
   lines.push(`${a.workloads.length} workload${a.workloads.length === 1 ? "" : "s"}, ${a.diagnostics.length} diagnostic${a.diagnostics.length === 1 ? "" : "s"}`);
   for (const w of a.workloads) {
     lines.push("");

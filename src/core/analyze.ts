@@ -13,11 +13,13 @@ import { validateWorkload } from "./validate/index";
 import { locatePath } from "./yaml/locate";
 import { computeProcess, PROCESS_INPUT_FIELDS } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
+import { resolveLine } from "./runtime/releases";
 import { admitWorkload, evaluatePssBoth, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
   const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
+  const runtimeVersion = resolveLine(runtime, options.runtimeVersion).line;
   const parsed = parseYamlText(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const workloads: Workload[] = [];
@@ -44,7 +46,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { kubernetes, runtime, diagnostics, workloads };
+  return { kubernetes, runtime, runtimeVersion, diagnostics, workloads };
 }
 
 interface Ctx {

@@ -7,6 +7,8 @@ export type Severity = "error" | "warning" | "info";
 export interface Analysis {
   kubernetes: string;
   runtime: Runtime;
+  /** The runtime release line whose defaults applied, e.g. "2.1" (core/runtime/releases.ts). */
+  runtimeVersion: string;
   diagnostics: Diagnostic[];
   workloads: Workload[];
 }
@@ -153,6 +155,8 @@ export interface PssLevel {
 
 export interface AnalyzeOptions {
   runtime?: Runtime;
+  /** The runtime's release line ("2.1", "1.33"); unset or unknown means the newest modelled line. */
+  runtimeVersion?: string;
   /** "1.23" … newest, or "latest". */
   kubernetes?: string;
   /** Image USER per container name: a uid (number) or a user name. Default 0 (root). */

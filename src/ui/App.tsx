@@ -24,6 +24,7 @@ import { decodeShare, encodeShare } from "./share";
 import { ExportMenu } from "./ExportMenu";
 import { Compare } from "./Compare";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { RuntimeSelect } from "./RuntimeSelect";
 
 /** Waiting between keystrokes: none for texts that analyse fast, longer for big ones (capped). */
 const debounceFor = (lastMs: number) => (lastMs < 50 ? 0 : Math.min(300, lastMs));
@@ -77,6 +78,8 @@ export function App() {
   const [lastGood, setLastGood] = useState<Analysis | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [runtime, setRuntime] = useState<Runtime>(boot.shared?.runtime ?? "containerd");
+  /** The runtime's release line; undefined means its newest (core/runtime/releases.ts). */
+  const [runtimeVersion, setRuntimeVersion] = useState<string | undefined>(boot.shared?.runtimeVersion);
   const [kubernetes, setKubernetes] = useState<string>(boot.shared?.kubernetes ?? LATEST);
   const [seccompDefault, setSeccompDefault] = useState(boot.shared?.seccompDefault ?? false);
   const [allFields, setAllFields] = useState(false);
@@ -112,8 +115,8 @@ export function App() {
       const t = v.trim();
       if (t) users[name] = /^\d+$/.test(t) ? Number(t) : t;
     }
-    return { runtime, kubernetes, seccompDefault, imageUsers: users };
-  }, [runtime, kubernetes, seccompDefault, imageUsers]);
+    return { runtime, runtimeVersion, kubernetes, seccompDefault, imageUsers: users };
+  }, [runtime, runtimeVersion, kubernetes, seccompDefault, imageUsers]);
 
   // Typing never waits for the analysis (it runs in a worker), and only the newest text is analysed.
   const renderedId = useRef(0);
@@ -295,7 +298,7 @@ export function App() {
 
   const share = async () => {
     const encoded = encodeShare(
-      { text, runtime, kubernetes, seccompDefault, imageUsers, workload: active?.key, container: selectedContainer, lesson: lessonId },
+      { text, runtime, runtimeVersion, kubernetes, seccompDefault, imageUsers, workload: active?.key, container: selectedContainer, lesson: lessonId },
       location.href,
     );
     if (!encoded.ok) return setNotice(encoded.reason);
@@ -359,10 +362,14 @@ export function App() {
           </label>
           <label>
             <span className="lbl">Runtime</span>
-            <select aria-label="Container runtime" value={runtime} onChange={(e) => setRuntime(e.target.value as Runtime)}>
-              <option value="containerd">containerd</option>
-              <option value="cri-o">CRI-O</option>
-            </select>
+            <RuntimeSelect
+              runtime={runtime}
+              version={runtimeVersion}
+              onChange={(r, v) => {
+                setRuntime(r);
+                setRuntimeVersion(v);
+              }}
+            />
           </label>
           <label>
             <span className="lbl">Kubernetes</span>

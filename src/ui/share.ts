@@ -3,10 +3,13 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
 import type { Runtime } from "../core/types";
 import { normaliseVersion } from "../core/versions";
+import { findLine } from "../core/runtime/releases";
 
 export interface SharedState {
   text: string;
   runtime: Runtime;
+  /** The runtime's release line; absent means the newest. */
+  runtimeVersion?: string;
   kubernetes: string;
   seccompDefault: boolean;
   imageUsers: Record<string, string>;
@@ -58,6 +61,7 @@ export function decodeShare(hash: string): Decoded {
     state: {
       text: r.text,
       runtime: r.runtime === "cri-o" ? "cri-o" : "containerd",
+      runtimeVersion: typeof r.runtimeVersion === "string" && r.runtimeVersion.length < 20 ? findLine(r.runtime === "cri-o" ? "cri-o" : "containerd", r.runtimeVersion)?.line : undefined,
       kubernetes: (typeof r.kubernetes === "string" && normaliseVersion(r.kubernetes)) || "1.37",
       seccompDefault: r.seccompDefault === true,
       imageUsers: users,

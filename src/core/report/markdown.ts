@@ -56,7 +56,7 @@ function workloadSection(w: Workload): string[] {
 }
 
 export function markdownReport(a: Analysis, title = "Security Context Playground report"): string {
-  const out = [`# ${title}`, "", `Kubernetes ${a.kubernetes}, runtime ${a.runtime}. ${a.workloads.length} workload(s), ${a.diagnostics.length} diagnostic(s).`, ""];
+  const out = [`# ${title}`, "", `Kubernetes ${a.kubernetes}, runtime ${a.runtime}@${a.runtimeVersion}. ${a.workloads.length} workload(s), ${a.diagnostics.length} diagnostic(s).`, ""];
   if (a.diagnostics.length) {
     out.push("## Diagnostics", "", "| line:col | severity | code | message |", "|---|---|---|---|");
     for (const d of a.diagnostics) out.push(`| ${d.line}:${d.column} | ${d.severity} | ${d.code} | ${cell(d.message)} |`);

@@ -47,7 +47,7 @@ export function sarifReport(a: Analysis, uri: string): object {
             rules: [...rules].map(([id, text]) => ({ id, shortDescription: { text } })),
           },
         },
-        properties: { kubernetes: a.kubernetes, runtime: a.runtime },
+        properties: { kubernetes: a.kubernetes, runtime: a.runtime, runtimeVersion: a.runtimeVersion },
         results,
       },
     ],
