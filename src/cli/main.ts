@@ -11,7 +11,10 @@ import { parseArgs, UsageError, USAGE, MAX_INPUT_BYTES, type CliOptions } from "
 import { formatReport } from "./report";
 import { sarifReport } from "../core/report/sarif";
 import { markdownReport } from "../core/report/markdown";
-import { failOnReached } from "./failOn";
+import { failOnReasons } from "./failOn";
+import { InputDecoder } from "../core/input/decode";
+import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
+import { escapeControls } from "../core/report/terminal";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface Io {
@@ -23,24 +26,27 @@ export interface Io {
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 /**
- * All of a stream, up to MAX_INPUT_BYTES: a larger input is refused as soon as it is known to be,
- * before it fills the memory (standard input, and files such as /dev/zero that never end).
+ * All of a stream, up to MAX_INPUT_BYTES, decoded as kubectl decodes it (UTF-8, or UTF-16 after a
+ * BOM; core/input/decode.ts) chunk by chunk: a larger input is refused as soon as it is known to
+ * be, before it fills the memory (standard input, and files such as /dev/zero that never end).
  */
-async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string): Promise<string> {
-  const chunks: Buffer[] = [];
+async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string): Promise<ReadInput> {
+  const decoder = new InputDecoder();
+  const parts: string[] = [];
   let size = 0;
   try {
     for await (const chunk of stream) {
-      const b = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       size += b.length;
       if (size > MAX_INPUT_BYTES) throw new UsageError(`${name} is larger than ${MB(MAX_INPUT_BYTES)}, the most this command reads: analyse it in parts`);
-      chunks.push(b);
+      parts.push(decoder.push(b));
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${name}: ${describeError(e)}`);
   }
-  return Buffer.concat(chunks, size).toString("utf8");
+  parts.push(decoder.end());
+  return { text: parts.join(""), bytes: size, diagnostics: decoder.diagnostics };
 }
 
 function describeError(e: unknown): string {
@@ -48,20 +54,25 @@ function describeError(e: unknown): string {
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a directory";
-  return e instanceof Error ? e.message : String(e);
+  if (code === "ELOOP") return "too many levels of symbolic links (a symbolic link that points back to itself?)";
+  if (code === "ENOTDIR") return "a part of the path is not a directory";
+  if (code === "ENAMETOOLONG") return "the file name is too long";
+  // Node's message repeats the path and the syscall; the reason is what helps.
+  return e instanceof Error ? escapeControls(e.message) : escapeControls(String(e));
 }
 
-async function readInput(input: string, io: Io): Promise<string> {
+async function readInput(input: string, io: Io): Promise<ReadInput> {
   if (input === "-") return readCapped(io.stdin, "standard input");
+  const shown = escapeControls(input);
   let st;
   try {
     st = await stat(input);
   } catch (e) {
-    throw new UsageError(`cannot read ${input}: ${describeError(e)}`);
+    throw new UsageError(`cannot read ${shown}: ${describeError(e)}`);
   }
-  if (st.isDirectory()) throw new UsageError(`cannot read ${input}: it is a directory`);
-  if (st.size > MAX_INPUT_BYTES) throw new UsageError(`${input} is ${MB(st.size)}, more than the ${MB(MAX_INPUT_BYTES)} this command reads: analyse it in parts`);
-  return readCapped(createReadStream(input), input);
+  if (st.isDirectory()) throw new UsageError(`cannot read ${shown}: it is a directory`);
+  if (st.size > MAX_INPUT_BYTES) throw new UsageError(`${shown} is ${MB(st.size)}, more than the ${MB(MAX_INPUT_BYTES)} this command reads: analyse it in parts`);
+  return readCapped(createReadStream(input), shown);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -84,20 +95,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  let text: string;
+  let read: ReadInput;
   try {
-    text = await readInput(options.input!, io);
+    read = await readInput(options.input!, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return 2;
   }
-  const analysis = analyze(text, {
+  const analysis = withInputDiagnostics(analyze(read.text, {
     runtime: options.runtime,
     runtimeVersion: options.runtimeVersion,
     kubernetes: options.kubernetes,
     imageUsers: options.imageUsers,
     seccompDefault: options.seccompDefault,
-  });
+  }), read);
   const size = jsonSize(analysis);
   if (size > MAX_OUTPUT_CHARS) {
     io.stderr(`error: ${tooLargeToPrint(analysis, size)}\n`);
@@ -121,7 +132,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 2;
   }
   io.stdout(out);
-  return options.failOn && failOnReached(analysis, options.failOn) ? 1 : 0;
+  if (!options.failOn) return 0;
+  const inputName = options.input === "-" ? "standard input" : escapeControls(options.input!);
+  const reasons = failOnReasons(analysis, options.failOn, inputName, analysis.workloads.length === 0 && isBlank(read.text));
+  for (const r of reasons) io.stderr(`--fail-on ${options.failOn}: ${r}\n`);
+  return reasons.length ? 1 : 0;
+}
+
+/** Nothing but white space, comments and document markers: no YAML content at all. */
+function isBlank(text: string): boolean {
+  return text.split(/\r\n?|\n/).every((line) => /^(---|\.\.\.)?\s*(#.*)?$/.test(line));
 }
 
 /**

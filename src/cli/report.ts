@@ -1,8 +1,12 @@
-// The readable report: the same facts as --json, laid out for a terminal.
+// The readable report: the same facts as --json, laid out for a terminal. Every line is passed
+// through escapeControls: a name or value from the manifest (or the file name) cannot move the
+// cursor, clear the screen, retitle the window, plant an OSC 8 link, reorder text with bidi
+// controls, or start a line of its own.
 
 import type { Analysis, Effective } from "../core/types";
 import { EFFECTIVE_FIELDS } from "../core/types";
 import { formatValue } from "../core/format";
+import { escapeControls } from "../core/report/terminal";
 
 const SOURCE_LABEL: Record<Effective["source"], string> = {
   container: "container",
@@ -18,7 +22,7 @@ export function formatReport(a: Analysis, file: string): string {
   for (const w of a.workloads) {
     lines.push("");
     const ns = w.namespace ? ` (namespace ${w.namespace})` : "";
-    lines.push(`${w.kind} ${w.name || "<unnamed>"}${ns} — document ${w.document}, line ${w.line}, pod spec at ${w.podSpecPath}`);
+    lines.push(`${w.kind} ${w.name || "<unnamed>"}${ns} — document ${w.document + 1}, line ${w.line}, pod spec at ${w.podSpecPath}`);
     if (w.pss) {
       const lvl = (k: "baseline" | "restricted") => (w.pss![k].allowed ? "allowed" : `NOT allowed (${w.pss![k].violations.map((v) => v.check).join(", ")})`);
       lines.push(`  Pod Security: baseline ${lvl("baseline")}; restricted ${lvl("restricted")}`);
@@ -46,5 +50,5 @@ export function formatReport(a: Analysis, file: string): string {
     lines.push("Diagnostics:");
     for (const d of a.diagnostics) lines.push(`  ${file}:${d.line}:${d.column}  ${d.severity.padEnd(7)} ${d.code}: ${d.message}`);
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map(escapeControls).join("\n")}\n`;
 }
