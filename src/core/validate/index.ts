@@ -12,6 +12,7 @@ import { checkContainers } from "./podSpec";
 import { checkHostProcess, checkHostUsers, checkOS, checkPodSecurityContext, podFacts } from "./securityContext";
 import { checkStrict } from "./strict";
 import { checkAnnotationWarnings } from "./warnings";
+import { checkAppArmorAnnotationsAndFields, checkPodAnnotations, checkSeccompAnnotationsAndFields } from "./annotations";
 
 export type { Finding, ValidationTarget } from "./findings";
 
@@ -36,12 +37,16 @@ export function validateWorkload(t: ValidationTarget): Finding[] {
 export function runChecks(ctx: Ctx, t: Pick<ValidationTarget, "object" | "spec">): void {
   checkStrict(ctx, t.object);
   if (!isMap(t.spec)) return;
+  // ValidatePodSpecificAnnotations runs before ValidatePodSpec; the annotation/field agreement after it.
+  checkPodAnnotations(ctx, t.object, t.spec);
   const pod = podFacts(ctx, t.spec);
   checkContainers(ctx, pod);
   checkPodSecurityContext(ctx, pod);
   checkHostProcess(ctx, pod);
   checkHostUsers(ctx, pod);
   checkOS(ctx, pod);
+  checkSeccompAnnotationsAndFields(ctx, t.object, t.spec);
+  checkAppArmorAnnotationsAndFields(ctx, t.object, t.spec);
   checkAnnotationWarnings(ctx, t.object, t.spec);
 }
 

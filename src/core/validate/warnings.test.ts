@@ -26,7 +26,12 @@ describe("API server warnings about security annotations", () => {
       37,
       ['spec.template.metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: deprecated since v1.30; use the "appArmorProfile" field instead'],
     ],
-    [`${W}: the AppArmor template warning is not emitted for Pods`, podWith("    container.apparmor.security.beta.kubernetes.io/app: runtime/default"), 37, []],
+    [
+      `${W}: for a Pod the AppArmor warning comes from strategy.go applyAppArmorVersionSkew instead`,
+      podWith("    container.apparmor.security.beta.kubernetes.io/app: runtime/default"),
+      37,
+      ['metadata.annotations[container.apparmor.security.beta.kubernetes.io/app]: deprecated since v1.30; use the "appArmorProfile" field instead'],
+    ],
     [`${W}: deprecated sysctl annotation`, podWith("    security.alpha.kubernetes.io/sysctls: kernel.shm_rmid_forced=1"), 37, ['metadata.annotations[security.alpha.kubernetes.io/sysctls]: non-functional in v1.11+; use the "sysctls" field instead']],
     [`${W}: other annotations are fine`, podWith("    prometheus.io/scrape: 'true'"), 37, []],
   ])("%s", (_rule, text, minor, expected) => {
