@@ -37,7 +37,14 @@ export function formatReport(a: Analysis, file: string): string {
         let row = `    ${f.padEnd(width)}  ${formatValue(e.value).padEnd(28)} ${SOURCE_LABEL[e.source]}`;
         if (e.line) row += ` (line ${e.line})`;
         if (e.overrides) row += `, overrides pod ${formatValue(e.overrides.value)} (line ${e.overrides.line})`;
+        if (e.annotation) row += `, from annotation ${e.annotation}`;
         lines.push(row);
+        if (e.dropped) lines.push(`      line ${e.dropped.line} ${e.dropped.reason}`);
+      }
+      for (const a of c.startup?.assumptions ?? []) lines.push(`    assumes: ${a}`);
+      if (c.windows) {
+        const w = c.windows;
+        lines.push(`    Windows process (no Linux /proc/1/status): user ${w.userName ?? "(the image's default)"} (${w.userSource})${w.administrator ? ", ContainerAdministrator: root to the kubelet" : ""}${w.hostProcess ? ", HostProcess container" : ""}`);
       }
       if (c.process) {
         const p = c.process;

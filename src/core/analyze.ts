@@ -14,6 +14,7 @@ import { locatePath } from "./yaml/locate";
 import { computeProcess, PROCESS_INPUT_FIELDS } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
 import { resolveLine } from "./runtime/releases";
+import { podOsAt, windowsProcess } from "./runtime/windows";
 import { admitWorkload, evaluatePssBoth, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -126,6 +127,10 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
   const podSc = isMap(podScRaw) ? podScRaw : undefined;
   workload.pod = podLevel(ctx, spec, podSc, workload.pod.path);
 
+  const annotations = podAnnotations(loc);
+  const runsOn = podOsAt(spec, minorOf(ctx.kubernetes) ?? NEWEST_MINOR);
+  workload.pod.runsOn = runsOn;
+  const windows = runsOn.os === "windows";
   for (const fc of containersOf(spec, loc.path)) {
     const scRaw = get(fc.obj, "securityContext");
     const imageUser = imageUserFor(ctx.options, fc.name);
@@ -139,6 +144,8 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
         seccompDefault: ctx.options.seccompDefault === true,
         minor: minorOf(ctx.kubernetes) ?? NEWEST_MINOR,
       },
+      annotations,
+      containerName: fc.name,
     });
     const c: Container = {
       name: fc.name,
@@ -146,16 +153,27 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
       path: fc.path,
       line: positionAt(parsed.lines, nodeStart(parsed.positions, fc.obj) ?? objStart).line,
       effective,
-      process: processOf(ctx, effective, imageUser, workload.pod.hostUsers),
-      startup: verifyStartup({ effective, imageUser, podName: name, namespace: typeof namespace === "string" ? namespace : undefined, containerName: fc.name, podUID: podUid(found, loc.podMetadata) }),
+      // A Windows container has no Linux /proc/1/status (contract v1.1: process null); see c.windows.
+      process: windows ? null : processOf(ctx, effective, imageUser, workload.pod.hostUsers),
+      startup: verifyStartup({
+        effective,
+        imageUser,
+        podName: name,
+        namespace: typeof namespace === "string" ? namespace : undefined,
+        containerName: fc.name,
+        podUID: podUid(found, loc.podMetadata),
+        runtime: ctx.runtime,
+        os: runsOn.os,
+      }),
     };
+    if (windows) c.windows = windowsProcess(get(podSc, "windowsOptions"), get(scRaw, "windowsOptions"), imageUser);
     const span = parsed.positions.get(fc.obj);
     if (span) c.endLine = positionAt(parsed.lines, span.end).line;
     const scSpan = keySpan(parsed.positions, fc.obj, "securityContext");
     if (scSpan) c.securityContextLine = positionAt(parsed.lines, scSpan.keyStart).line;
-    c.risks = risksOf(effective, c.process);
+    c.risks = risksOf(effective, c.process ?? undefined);
     workload.containers.push(c);
-    if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj);
+    if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj, root);
   }
 
   const pssInput = { metadata: loc.podMetadata, spec, kind: found.kind };
@@ -164,6 +182,13 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
   if (volumes.length) workload.volumes = volumes;
   admit(ctx, workload, found, pssInput, objStart);
   return workload;
+}
+
+/** The pod's (or template's) annotations and their path: "metadata" sits beside the "spec" of the pod spec path. */
+function podAnnotations(loc: { path: string; podMetadata: unknown }): { map: YMap; path: string } | undefined {
+  const map = get(loc.podMetadata, "annotations");
+  if (!isMap(map) || !loc.path.endsWith("spec")) return undefined;
+  return { map, path: `${loc.path.slice(0, -"spec".length)}metadata.annotations` };
 }
 
 function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): PodLevel {
@@ -224,13 +249,21 @@ function admit(ctx: Ctx, w: Workload, found: FoundObject, input: { metadata: unk
   for (const warning of outcome.warnings) report(ctx, "warning", "pod-security-warning", kubectlWarning(warning), at, joinPath(found.path, "kind"));
 }
 
-/** The kubelet's refusal to start a container, said where it can be fixed. */
-function reportStartup(ctx: Ctx, c: Container, imageUser: number | string, obj: YMap): void {
-  const user = c.effective.runAsUser;
-  const explicit = user.source !== "image";
-  const at = (explicit && user.line ? lineOffset(ctx, user.line) : undefined) ?? nodeStart(ctx.parsed.positions, obj) ?? 0;
+/** The kubelet's (or the runtime's) refusal to start a container, said where it can be fixed. */
+function reportStartup(ctx: Ctx, c: Container, imageUser: number | string, obj: YMap, root: unknown): void {
+  const s = c.startup!;
+  const named = s.path ? locatePath(ctx.parsed.positions, root, s.path) : undefined;
+  if (s.reason === "CreateContainerError") {
+    const at = named?.exact ? named.span.valueStart : (nodeStart(ctx.parsed.positions, obj) ?? 0);
+    report(ctx, "error", "create-container-error", `Container "${c.name}" will not start: ${s.reason}: ${s.message}.`, at, s.path ?? c.path);
+    return;
+  }
+  // runAsNonRoot: the setting that names root (runAsUser, or a Windows runAsUserName), else the image's user.
+  const user = c.windows ? undefined : c.effective.runAsUser;
+  const explicit = named?.exact === true || (user !== undefined && user.source !== "image");
+  const at = (named?.exact ? named.span.keyStart : undefined) ?? (user && explicit && user.line ? lineOffset(ctx, user.line) : undefined) ?? nodeStart(ctx.parsed.positions, obj) ?? 0;
   const assumption = explicit ? "" : ` (the image's user is taken to be ${JSON.stringify(imageUser)}; set it per container if the image says otherwise)`;
-  report(ctx, explicit ? "error" : "warning", "run-as-non-root-conflict", `Container "${c.name}" will not start: ${c.startup!.reason}: ${c.startup!.message}${assumption}.`, at, c.path);
+  report(ctx, explicit ? "error" : "warning", "run-as-non-root-conflict", `Container "${c.name}" will not start: ${s.reason}: ${s.message}${assumption}.`, at, c.path);
 }
 
 function lineOffset(ctx: Ctx, line: number): number | undefined {

@@ -9,6 +9,8 @@ import { defaultFor, type DefaultContext } from "./catalogue/defaults";
 import { get, isMap, isSet, joinPath, keySpan, type YMap } from "./yaml/access";
 import { positionAt, type LineIndex } from "./yaml/lines";
 import type { Positions } from "./yaml/parse";
+import { notAppliedAt } from "./resolve/dropped";
+import { annotationCandidates } from "./resolve/annotations";
 
 export interface Located {
   /** The securityContext map, when it is a map. */
@@ -23,35 +25,76 @@ export interface ResolveInput {
   pod: Located;
   container: Located;
   defaults: DefaultContext;
+  /**
+   * The pod's (or template's) metadata.annotations, for the seccomp and AppArmor annotations the
+   * kubelet still reads at some versions (resolve/annotations.ts). Optional: without it only
+   * fields count.
+   */
+  annotations?: { map: YMap; path: string };
+  /** The container's name, which its annotations carry. */
+  containerName?: string;
 }
 
 export function resolveContainer(input: ResolveInput): Record<EffectiveField, Effective> {
   const out = {} as Record<EffectiveField, Effective>;
   for (const name of EFFECTIVE_FIELDS) out[name] = resolveField(name, input);
   // Defaults that depend on other resolved values (fsGroupChangePolicy needs fsGroup; AppArmor's
-  // runtime default is skipped for privileged containers).
+  // runtime default is skipped for privileged containers). A field the version does not apply
+  // keeps its note of why.
   for (const name of EFFECTIVE_FIELDS) {
     if (out[name].source === "default" || out[name].source === "image") {
-      out[name] = defaultFor(name, input.defaults, out);
+      const dropped = out[name].dropped;
+      out[name] = { ...defaultFor(name, input.defaults, out) };
+      if (dropped) out[name].dropped = dropped;
     }
   }
   return out;
 }
 
+type Found = { value: unknown; path: string; line: number; annotation?: string };
+
 function resolveField(name: EffectiveField, input: ResolveInput): Effective {
   const spec = effectiveSpec(name);
-  const fromContainer = spec.levels.includes("container") ? located(input, input.container, name) : undefined;
-  const fromPod = spec.levels.includes("pod") ? located(input, input.pod, name) : undefined;
+  const minor = input.defaults.minor;
+  let dropped: Effective["dropped"];
+  // A field the chosen version does not know, or clears while its feature gate is off, never
+  // reaches the kubelet: the next source in line applies, down to the default.
+  const keep = (f: Found | undefined, level: "pod" | "container"): Found | undefined => {
+    if (!f) return undefined;
+    const reason = notAppliedAt(name, level, minor);
+    if (reason === undefined) return f;
+    dropped ??= { reason, path: f.path, line: f.line };
+    return undefined;
+  };
+  let fromContainer: Found | undefined = keep(spec.levels.includes("container") ? located(input, input.container, name) : undefined, "container");
+  let fromPod: Found | undefined = keep(spec.levels.includes("pod") ? located(input, input.pod, name) : undefined, "pod");
+  // Annotations the kubelet (or the API server's annotation-to-field copy) still honours.
+  const a = annotationCandidates(name, input, fromContainer, fromPod);
+  if (a) {
+    fromContainer = a.container;
+    fromPod = a.pod;
+  }
+  const e = pick(spec.merge, fromContainer, fromPod);
+  if (dropped) e.dropped = dropped;
+  return e;
+}
+
+function pick(merge: string, fromContainer: Found | undefined, fromPod: Found | undefined): Effective {
 
   if (fromContainer) {
     const e: Effective = { value: fromContainer.value, source: "container", path: fromContainer.path, line: fromContainer.line };
+    if (fromContainer.annotation) e.annotation = fromContainer.annotation;
     if (fromPod) {
-      if (spec.merge === "per-subfield") e.value = mergeWindowsOptions(fromPod.value, fromContainer.value);
+      if (merge === "per-subfield") e.value = mergeWindowsOptions(fromPod.value, fromContainer.value);
       e.overrides = { value: fromPod.value, path: fromPod.path, line: fromPod.line };
     }
     return e;
   }
-  if (fromPod) return { value: fromPod.value, source: "pod", path: fromPod.path, line: fromPod.line };
+  if (fromPod) {
+    const e: Effective = { value: fromPod.value, source: "pod", path: fromPod.path, line: fromPod.line };
+    if (fromPod.annotation) e.annotation = fromPod.annotation;
+    return e;
+  }
   // Placeholder; resolveContainer fills the default once every set value is known.
   return { value: null, source: "default" };
 }

@@ -69,6 +69,8 @@ export interface PodLevel {
   /** Pod-level settings outside securityContext that change what containers get (hostUsers, os.name, …). */
   hostUsers?: boolean;
   os?: string;
+  /** The node OS the pod runs on and why (runtime/windows.ts podOsOf). Additive. */
+  runsOn?: { os: "linux" | "windows"; why: string };
 }
 
 export type ContainerType = "init" | "sidecar" | "regular" | "ephemeral";
@@ -79,8 +81,19 @@ export interface Container {
   path: string;
   line: number;
   effective: Record<EffectiveField, Effective>;
-  process?: Process;
-  startup?: { ok: boolean; reason?: string; message?: string };
+  /** null for a Windows container: no Linux /proc/1/status applies (see `windows`). */
+  process?: Process | null;
+  startup?: {
+    ok: boolean;
+    reason?: string;
+    message?: string;
+    /** The setting that fails (contract path), the upstream check, and what the node must provide. Additive. */
+    path?: string;
+    source?: string;
+    assumptions?: string[];
+  };
+  /** For a Windows container: what applies to its process instead of Linux /proc/1/status. Additive. */
+  windows?: WindowsProcessInfo;
   /** Lines the container's map spans in the text (for the editor ↔ graph link). */
   endLine?: number;
   /** Line of the container's securityContext key, when it has one: where a new field would go. */
@@ -91,12 +104,30 @@ export interface Container {
 
 export type Source = "container" | "pod" | "default" | "image";
 
+export interface WindowsProcessInfo {
+  /** windowsOptions.runAsUserName, else the image's USER name; null when neither names one. */
+  userName: string | null;
+  userSource: "container" | "pod" | "image";
+  hostProcess: boolean;
+  /** ContainerAdministrator: what the Windows kubelet regards as root. */
+  administrator: boolean;
+  source: string;
+}
+
 export interface Effective {
   value: unknown;
   source: Source;
   path?: string;
   line?: number;
   overrides?: { value: unknown; path: string; line: number };
+  /**
+   * Set when the manifest sets the field but the chosen Kubernetes version does not apply it (an
+   * unknown field, or one its feature gate clears): why, and where it was set. `value` is then
+   * what that version runs. Additive to the contract.
+   */
+  dropped?: { reason: string; path: string; line: number };
+  /** Set when the value comes from a seccomp or AppArmor annotation (its key) rather than a field. */
+  annotation?: string;
 }
 
 export const EFFECTIVE_FIELDS = [

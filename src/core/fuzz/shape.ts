@@ -118,7 +118,10 @@ function container(c: unknown, p: string, bad: Bad): void {
       if (e.overrides !== undefined && (!isRec(e.overrides) || typeof e.overrides.path !== "string" || !isInt(e.overrides.line))) bad(`${ep}.overrides`, "not {value, path, line}");
     }
   }
-  process(c.process, `${p}.process`, bad);
+  // Contract v1.1: a Windows container has process null and carries `windows` instead.
+  if (c.process === null) {
+    if (!isRec(c.windows)) bad(`${p}.process`, "null without windows");
+  } else process(c.process, `${p}.process`, bad);
   const s = c.startup;
   if (!isRec(s) || typeof s.ok !== "boolean") bad(`${p}.startup`, "not {ok}");
   else if (s.ok === false && (typeof s.reason !== "string" || typeof s.message !== "string")) bad(`${p}.startup`, "failed without reason and message");

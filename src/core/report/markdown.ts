@@ -15,7 +15,12 @@ function containerSection(c: Container): string[] {
     const e = c.effective[f];
     const over = e.overrides ? ` (overrides pod ${formatValue(e.overrides.value)})` : "";
     const risk = c.risks?.[f] ? ` ⚠ ${c.risks[f]}` : "";
-    out.push(`| ${f} | \`${cell(formatValue(e.value))}\`${cell(over)}${cell(risk)} | ${e.source} | ${e.line ?? ""} |`);
+    const note = e.dropped ? ` (line ${e.dropped.line} ${e.dropped.reason})` : e.annotation ? ` (annotation ${e.annotation})` : "";
+    out.push(`| ${f} | \`${cell(formatValue(e.value))}\`${cell(over)}${cell(risk)}${cell(note)} | ${e.source} | ${e.line ?? ""} |`);
+  }
+  if (c.windows) {
+    const w = c.windows;
+    out.push("", `Windows container: runs as ${cell(w.userName ?? "the image's default user")} (${w.userSource})${w.hostProcess ? ", HostProcess" : ""}; no Linux /proc/1/status applies.`);
   }
   if (c.process) {
     const p = c.process;
