@@ -143,8 +143,12 @@ function pod(i: number): string {
 
 /** A `kind: List` of n pods, as `kubectl get pods -A -o yaml` prints it. */
 export function podDump(n: number): string {
-  const parts = ["apiVersion: v1\nitems:\n"];
-  for (let i = 0; i < n; i++) parts.push(pod(i));
-  parts.push('kind: List\nmetadata:\n  resourceVersion: ""\n');
-  return parts.join("");
+  return [...podItems(n)].join("");
+}
+
+/** The same dump in parts (head, one per pod, tail), for writing a big one without holding it. */
+export function* podItems(n: number): Generator<string> {
+  yield "apiVersion: v1\nitems:\n";
+  for (let i = 0; i < n; i++) yield pod(i);
+  yield 'kind: List\nmetadata:\n  resourceVersion: ""\n';
 }

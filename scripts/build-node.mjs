@@ -1,0 +1,63 @@
+// npm run build:cli — the Node build: the command line (dist-node/secctx.mjs, the `secctx` and
+// `kubectl-secctx` bins) and the library (dist-node/core.mjs + types), each one ESM file with its
+// dependencies bundled, so neither compiles TypeScript nor needs node_modules at run time.
+
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { chmodSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist-node");
+rmSync(out, { recursive: true, force: true });
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: "esm",
+  target: "node20",
+  legalComments: "eof",
+  logLevel: "warning",
+  // Readable output (a user may read what runs on their cluster's dumps); only syntax is compacted.
+  minifySyntax: true,
+};
+
+await build({
+  ...common,
+  entryPoints: { secctx: "src/cli/main.ts" },
+  outdir: out,
+  outExtension: { ".js": ".mjs" },
+  platform: "node",
+  banner: { js: "#!/usr/bin/env node" },
+});
+chmodSync(join(out, "secctx.mjs"), 0o755);
+
+// The library runs in Node and in browsers alike (src/core uses no Node or DOM API).
+await build({
+  ...common,
+  entryPoints: { core: "src/core/index.ts" },
+  outdir: out,
+  outExtension: { ".js": ".mjs" },
+  platform: "neutral",
+  mainFields: ["module", "main"],
+});
+
+// Declarations for the library, emitted by the project's own TypeScript.
+execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.core.json"], { cwd: root, stdio: "inherit" });
+
+// Keep only the declarations the library's entry reaches: the rest are internal modules.
+const typesDir = join(out, "types");
+const keep = new Set();
+const visit = (file) => {
+  if (keep.has(file)) return;
+  keep.add(file);
+  for (const m of readFileSync(file, "utf8").matchAll(/from "(\.{1,2}\/[^"]+)"/g)) {
+    visit(join(dirname(file), m[1].replace(/\.ts$/, "")) + ".d.ts");
+  }
+};
+visit(join(typesDir, "core", "index.d.ts"));
+for (const f of readdirSync(typesDir, { recursive: true })) {
+  const p = join(typesDir, f);
+  if (p.endsWith(".d.ts") && !keep.has(p)) rmSync(p);
+}
