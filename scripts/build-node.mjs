@@ -4,7 +4,7 @@
 
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -59,5 +59,8 @@ const visit = (file) => {
 visit(join(typesDir, "core", "index.d.ts"));
 for (const f of readdirSync(typesDir, { recursive: true })) {
   const p = join(typesDir, f);
-  if (p.endsWith(".d.ts") && !keep.has(p)) rmSync(p);
+  if (!p.endsWith(".d.ts")) continue;
+  if (!keep.has(p)) rmSync(p);
+  // Explicit extensions, as moduleResolution node16/nodenext requires ("./types.js" finds types.d.ts).
+  else writeFileSync(p, readFileSync(p, "utf8").replace(/from "(\.{1,2}\/[^"]+?)(?:\.ts)?"/g, 'from "$1.js"'));
 }

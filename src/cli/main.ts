@@ -15,11 +15,15 @@ import { failOnReasons } from "./failOn";
 import { InputDecoder } from "../core/input/decode";
 import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
 import { escapeControls } from "../core/report/terminal";
+import { Buffered, writeObjectStreaming } from "./jsonOut";
+import { summarizeWorkload } from "../core/summary";
+import type { Analysis } from "../core/types";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface Io {
   stdin: AsyncIterable<Uint8Array | string>;
-  stdout: (text: string) => void;
+  /** May return a promise that resolves when the reader is ready for more (back-pressure). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
 }
 
@@ -109,6 +113,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     imageUsers: options.imageUsers,
     seccompDefault: options.seccompDefault,
   }), read);
+  if (options.format === "json") {
+    // Written one workload at a time: the JSON of a big dump is never one string.
+    const out = new Buffered(io.stdout);
+    try {
+      if (options.jsonSummary) await writeSummary(out, analysis);
+      else await writeAnalysisJson(out, analysis);
+      await out.flush();
+    } catch (e) {
+      if (!(e instanceof TooLargeError)) throw e;
+      out.discard();
+      io.stderr(`error: ${tooLargeToPrint(analysis, e.chars)}\n`);
+      return 2;
+    }
+    return failOn(options, analysis, read, io);
+  }
   const size = jsonSize(analysis);
   if (size > MAX_OUTPUT_CHARS) {
     io.stderr(`error: ${tooLargeToPrint(analysis, size)}\n`);
@@ -118,20 +137,23 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     const name = options.input === "-" ? "<stdin>" : options.input!;
     out =
-      options.format === "json"
-        ? `${JSON.stringify(analysis, null, 2)}\n`
-        : options.format === "sarif"
-          ? `${JSON.stringify(sarifReport(analysis, options.input === "-" ? "stdin.yaml" : options.input!), null, 2)}\n`
-          : options.format === "markdown"
-            ? markdownReport(analysis, `Security contexts in ${name}`)
-            : formatReport(analysis, name);
+      options.format === "sarif"
+        ? `${JSON.stringify(sarifReport(analysis, options.input === "-" ? "stdin.yaml" : options.input!), null, 2)}\n`
+        : options.format === "markdown"
+          ? markdownReport(analysis, `Security contexts in ${name}`)
+          : formatReport(analysis, name);
   } catch (e) {
     // A JavaScript string holds at most ~512 MB: an analysis that does not fit cannot be printed.
     if (!(e instanceof RangeError)) throw e;
     io.stderr(`error: ${tooLargeToPrint(analysis)}\n`);
     return 2;
   }
-  io.stdout(out);
+  await io.stdout(out);
+  return failOn(options, analysis, read, io);
+}
+
+/** --fail-on: exit 1 with the reasons on stderr when the level was reached (after the output). */
+function failOn(options: CliOptions, analysis: Analysis, read: ReadInput, io: Io): number {
   if (!options.failOn) return 0;
   const inputName = options.input === "-" ? "standard input" : escapeControls(options.input!);
   const reasons = failOnReasons(analysis, options.failOn, inputName, analysis.workloads.length === 0 && isBlank(read.text));
@@ -142,6 +164,39 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 /** Nothing but white space, comments and document markers: no YAML content at all. */
 function isBlank(text: string): boolean {
   return text.split(/\r\n?|\n/).every((line) => /^(---|\.\.\.)?\s*(#.*)?$/.test(line));
+}
+
+class TooLargeError extends Error {
+  constructor(readonly chars: number) {
+    super("too large to print");
+  }
+}
+
+/** The whole Analysis, as JSON.stringify(analysis, null, 2) prints it, one workload at a time. */
+async function writeAnalysisJson(out: Buffered, analysis: Analysis): Promise<void> {
+  const keys = Object.keys(analysis) as (keyof Analysis)[];
+  const at = keys.indexOf("workloads");
+  const pick = (ks: (keyof Analysis)[]) => Object.fromEntries(ks.map((k) => [k, analysis[k]]));
+  await writeObjectStreaming(out, pick(keys.slice(0, at)), "workloads", analysis.workloads, () => pick(keys.slice(at + 1)), (w) => {
+    // Only a workload that cannot be printed is measured against the limit, never the whole.
+    const chars = jsonSize(w);
+    if (chars > MAX_OUTPUT_CHARS) throw new TooLargeError(chars);
+  });
+}
+
+/** --json=summary: compact JSON, one workload per line (core/summary.ts says what is kept). */
+async function writeSummary(out: Buffered, analysis: Analysis): Promise<void> {
+  const { workloads, ...head } = analysis;
+  const headJson = JSON.stringify(head);
+  await out.write(`${headJson.slice(0, -1)},"workloads":[`);
+  let n = 0;
+  for (const w of workloads) {
+    const s = summarizeWorkload(w);
+    const chars = jsonSize(s);
+    if (chars > MAX_OUTPUT_CHARS) throw new TooLargeError(chars);
+    await out.write(`${n++ === 0 ? "\n" : ",\n"}${JSON.stringify(s)}`);
+  }
+  await out.write(n === 0 ? "]}\n" : "\n]}\n");
 }
 
 /**
@@ -185,7 +240,7 @@ function tooLargeToPrint(analysis: { workloads: { containers: unknown[] }[] }, c
 function processIo(): Io {
   return {
     stdin: process.stdin,
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", resolve))),
     stderr: (t) => void process.stderr.write(t),
   };
 }
@@ -200,14 +255,15 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** The command as a program: process streams, exit status, EPIPE and internal errors handled. */
+export function runAsProgram(argv: string[]): void {
   // A reader that goes away (`… | head`) is not an error of ours: stop quietly.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     process.stderr.write(`error: cannot write the output: ${e.message}\n`);
     process.exit(2);
   });
-  main(process.argv.slice(2)).then(
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -218,3 +274,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runAsProgram(process.argv.slice(2));

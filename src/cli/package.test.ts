@@ -1,0 +1,110 @@
+// What a user installs: the package as `npm pack` makes it (prepack builds dist-node/), installed
+// with production dependencies only, run through its bins, through npx, and imported as a library
+// from Node, from a bundler and from TypeScript. Nothing here runs from the checkout's sources.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
+const POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: nginx\n    securityContext: {runAsUser: 1000}\n";
+const NAME = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).name as string;
+
+let dir: string;
+let tarball: string;
+let app: string;
+
+/** npm without the user's cache or registry: everything comes from the tarball (no dependencies). */
+const npmEnv = () => ({ ...process.env, npm_config_cache: join(dir, "npm-cache"), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" });
+
+function run(cmd: string, args: string[], cwd: string, input?: string) {
+  const r = spawnSync(cmd, args, { cwd, input, encoding: "utf8", env: npmEnv(), timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "scp-pack-"));
+  const out = execFileSync(NPM, ["pack", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", env: npmEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  tarball = join(dir, JSON.parse(out)[0].filename);
+  app = join(dir, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const r = run(NPM, ["install", "--omit=dev", "--offline", tarball], app);
+  if (r.code !== 0) throw new Error(`npm install of the tarball failed: ${r.stderr}`);
+}, 240_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the packed tarball", { timeout: 120_000 }, () => {
+  it("holds the built command, the library and the docs, and no sources", () => {
+    const pkg = JSON.parse(readFileSync(join(app, "node_modules", NAME, "package.json"), "utf8"));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const files = readdirSync(join(app, "node_modules", NAME), { recursive: true }).map(String);
+    expect(files).toEqual(expect.arrayContaining(["dist-node/secctx.mjs", "dist-node/core.mjs", "dist-node/types/core/index.d.ts", "docs/analysis.md", "docs/analysis.schema.json"].map((f) => f.replaceAll("/", join("a", "b")[1]))));
+    expect(files.filter((f) => f.startsWith("src") || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    // Production dependencies only: nothing but the package itself was installed.
+    expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith("."))).toEqual([NAME]);
+  });
+
+  it.each(["secctx", "kubectl-secctx"])("the %s bin analyses standard input (node <bin> analyze -)", (bin) => {
+    const r = run(join(app, "node_modules", ".bin", bin), ["analyze", "-", "--json"], app, POD);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.workloads[0].containers[0].effective.runAsUser).toMatchObject({ value: 1000, source: "container" });
+  });
+
+  it("runs through npx from the tarball", () => {
+    const r = run("npx", ["--yes", "--offline", "--package", tarball, "secctx", "analyze", "-", "--json=summary"], app, POD);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).workloads[0].containers[0].set).toEqual({ runAsUser: 1000 });
+  });
+
+  it("bad usage still exits 2 with a message, no stack trace", () => {
+    const r = run(process.execPath, [join(app, "node_modules", NAME, "dist-node", "secctx.mjs"), "analyze"], app);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: analyze needs a file/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe(`the library (${NAME}/core)`, { timeout: 120_000 }, () => {
+  const main = `import { analyze, EFFECTIVE_FIELDS } from "${NAME}/core";
+const a = analyze(${JSON.stringify(POD)}, { runtime: "cri-o" });
+const c = a.workloads[0].containers[0];
+const uid: number | string | undefined = c.process?.uid;
+console.log(JSON.stringify({ runtime: a.runtime, fields: EFFECTIVE_FIELDS.length, uid }));
+`;
+
+  it("imports from Node", () => {
+    writeFileSync(join(app, "main.mjs"), main.replace(": number | string | undefined", ""));
+    const r = run(process.execPath, ["main.mjs"], app);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ runtime: "cri-o", fields: 18, uid: 1000 });
+  });
+
+  it("bundles for a browser (no Node built-ins) and the bundle runs", async () => {
+    writeFileSync(join(app, "main.ts"), main);
+    const { build } = await import("esbuild");
+    const result = await build({ entryPoints: [join(app, "main.ts")], absWorkingDir: app, bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
+    const code = result.outputFiles[0].text;
+    expect(code).not.toMatch(/from "node:|require\("node:/);
+    writeFileSync(join(app, "bundled.mjs"), code);
+    const r = run(process.execPath, ["bundled.mjs"], app);
+    expect(JSON.parse(r.stdout)).toMatchObject({ runtime: "cri-o", uid: 1000 });
+  }, 60_000);
+
+  it.each(["bundler", "nodenext"])("type-checks in a strict TypeScript project (moduleResolution %s)", (resolution) => {
+    writeFileSync(join(app, "main.ts"), `${main}const wrong: string = a.workloads.length;\n`);
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: resolution === "bundler" ? "ESNext" : "NodeNext", moduleResolution: resolution, types: [], lib: ["ES2023", "DOM"] }, files: ["main.ts"] }),
+    );
+    const r = run(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], app);
+    // The one error is the deliberate one: the library's types reached the checker.
+    expect(r.stdout.trim().split("\n")).toEqual([expect.stringMatching(/main\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'\./)]);
+  }, 60_000);
+});
