@@ -1,35 +1,37 @@
 // A Markdown report of an Analysis: effective settings with their sources, the process view,
 // startup verdicts and Pod Security results. Same facts as the JSON, for a review or a ticket.
+// Every string from the manifest (or a message quoting it) goes through mdText or mdCode: a
+// hostile name cannot add a heading, a verdict, HTML, a link or an image to a PR comment.
 
 import type { Analysis, Container, Workload } from "../types";
 import { EFFECTIVE_FIELDS } from "../types";
 import { formatValue } from "../format";
-
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+import { escapeControls } from "./terminal";
+import { mdCode, mdText } from "./markdownEscape";
 
 function containerSection(c: Container): string[] {
-  const out = [`#### ${c.type} container \`${c.name}\` (${c.path}, line ${c.line})`, ""];
-  if (c.startup && !c.startup.ok) out.push(`**Will not start:** ${c.startup.reason}: ${cell(c.startup.message ?? "")}`, "");
+  const out = [`#### ${mdText(c.type)} container ${mdCode(c.name)} (${mdCode(c.path)}, line ${c.line})`, ""];
+  if (c.startup && !c.startup.ok) out.push(`**Will not start:** ${mdText(c.startup.reason ?? "")}: ${mdText(c.startup.message ?? "")}`, "");
   out.push("| field | value | source | line |", "|---|---|---|---|");
   for (const f of EFFECTIVE_FIELDS) {
     const e = c.effective[f];
-    const over = e.overrides ? ` (overrides pod ${formatValue(e.overrides.value)})` : "";
-    const risk = c.risks?.[f] ? ` ⚠ ${c.risks[f]}` : "";
-    const note = e.dropped ? ` (line ${e.dropped.line} ${e.dropped.reason})` : e.annotation ? ` (annotation ${e.annotation})` : "";
-    out.push(`| ${f} | \`${cell(formatValue(e.value))}\`${cell(over)}${cell(risk)}${cell(note)} | ${e.source} | ${e.line ?? ""} |`);
+    const over = e.overrides ? ` (overrides pod ${mdCode(formatValue(e.overrides.value), true)})` : "";
+    const risk = c.risks?.[f] ? ` ⚠ ${mdText(c.risks[f]!)}` : "";
+    const note = e.dropped ? ` (line ${e.dropped.line} ${mdText(e.dropped.reason)})` : e.annotation ? ` (annotation ${mdCode(e.annotation, true)})` : "";
+    out.push(`| ${f} | ${mdCode(formatValue(e.value), true)}${over}${risk}${note} | ${e.source} | ${e.line ?? ""} |`);
   }
   if (c.windows) {
     const w = c.windows;
-    out.push("", `Windows container: runs as ${cell(w.userName ?? "the image's default user")} (${w.userSource})${w.hostProcess ? ", HostProcess" : ""}; no Linux /proc/1/status applies.`);
+    out.push("", `Windows container: runs as ${w.userName ? mdCode(w.userName) : "the image's default user"} (${mdText(w.userSource)})${w.hostProcess ? ", HostProcess" : ""}; no Linux /proc/1/status applies.`);
   }
   if (c.process) {
     const p = c.process;
     out.push(
       "",
       "```",
-      `Uid:\t${p.uid}`,
-      `Gid:\t${p.gid}`,
-      `Groups:\t${p.groups.join(" ")}`,
+      `Uid:\t${escapeControls(String(p.uid))}`,
+      `Gid:\t${escapeControls(String(p.gid))}`,
+      `Groups:\t${escapeControls(p.groups.join(" "))}`,
       `CapInh:\t${p.capHex.CapInh}`,
       `CapPrm:\t${p.capHex.CapPrm}`,
       `CapEff:\t${p.capHex.CapEff}`,
@@ -39,7 +41,7 @@ function containerSection(c: Container): string[] {
       `Seccomp:\t${p.seccomp === "filter" ? 2 : 0}`,
       "```",
       "",
-      `Effective capabilities: ${p.capabilities.effective.join(", ") || "none"}. Bounding: ${p.capabilities.bounding.join(", ") || "none"}.`,
+      `Effective capabilities: ${mdText(p.capabilities.effective.join(", ") || "none")}. Bounding: ${mdText(p.capabilities.bounding.join(", ") || "none")}.`,
     );
   }
   out.push("");
@@ -47,12 +49,13 @@ function containerSection(c: Container): string[] {
 }
 
 function workloadSection(w: Workload): string[] {
-  const out = [`### ${w.kind} \`${w.name || "(unnamed)"}\`${w.namespace ? ` in \`${w.namespace}\`` : ""}`, "", `Document ${w.document}, line ${w.line}, pod spec at \`${w.podSpecPath}\`.`, ""];
+  const name = w.name ? mdCode(w.name) : "*(unnamed)*";
+  const out = [`### ${mdText(w.kind)} ${name}${w.namespace ? ` in ${mdCode(w.namespace)}` : ""}`, "", `Document ${w.document + 1}, line ${w.line}, pod spec at ${mdCode(w.podSpecPath)}.`, ""];
   if (w.pss) {
     for (const level of ["baseline", "restricted"] as const) {
       const r = w.pss[level];
       out.push(`- Pod Security **${level}**: ${r.allowed ? "allowed" : "not allowed"}`);
-      for (const v of r.violations) out.push(`  - ${v.reason} (${v.detail}) — \`${v.check}\``);
+      for (const v of r.violations) out.push(`  - ${mdText(v.reason)} (${mdText(v.detail)}) — ${mdCode(v.check)}`);
     }
     out.push("");
   }
@@ -61,10 +64,10 @@ function workloadSection(w: Workload): string[] {
 }
 
 export function markdownReport(a: Analysis, title = "Security Context Playground report"): string {
-  const out = [`# ${title}`, "", `Kubernetes ${a.kubernetes}, runtime ${a.runtime}@${a.runtimeVersion}. ${a.workloads.length} workload(s), ${a.diagnostics.length} diagnostic(s).`, ""];
+  const out = [`# ${mdText(title)}`, "", `Kubernetes ${mdText(a.kubernetes)}, runtime ${mdText(`${a.runtime}@${a.runtimeVersion}`)}. ${a.workloads.length} workload(s), ${a.diagnostics.length} diagnostic(s).`, ""];
   if (a.diagnostics.length) {
     out.push("## Diagnostics", "", "| line:col | severity | code | message |", "|---|---|---|---|");
-    for (const d of a.diagnostics) out.push(`| ${d.line}:${d.column} | ${d.severity} | ${d.code} | ${cell(d.message)} |`);
+    for (const d of a.diagnostics) out.push(`| ${d.line}:${d.column} | ${d.severity} | ${mdText(d.code)} | ${mdText(d.message)} |`);
     out.push("");
   }
   out.push("## Workloads", "");

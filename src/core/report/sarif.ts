@@ -2,6 +2,14 @@
 // the workload's line (level "warning" for baseline, "note" for restricted).
 
 import type { Analysis } from "../types";
+import { escapeControls } from "./terminal";
+
+/**
+ * A SARIF plain-text message: viewers (GitHub code scanning among them) render `[text](target)` in
+ * message.text as an embedded link, so a literal bracket is written `\[` / `\]` (SARIF 2.1.0
+ * §3.11.6, messages with embedded links); control and bidi characters are shown escaped.
+ */
+export const sarifText = (s: string): string => escapeControls(s).replace(/[[\]]/g, "\\$&");
 
 interface SarifResult {
   ruleId: string;
@@ -17,19 +25,19 @@ export function sarifReport(a: Analysis, uri: string): object {
     { physicalLocation: { artifactLocation: { uri }, region: { startLine: line, startColumn: column, ...(endLine ? { endLine, endColumn } : {}) } } },
   ];
   for (const d of a.diagnostics) {
-    rules.set(d.code, rules.get(d.code) ?? d.code.replace(/-/g, " "));
-    results.push({ ruleId: d.code, level: d.severity === "info" ? "note" : d.severity, message: { text: d.message }, locations: at(d.line, d.column, d.endLine, d.endColumn) });
+    rules.set(d.code, rules.get(d.code) ?? sarifText(d.code.replace(/-/g, " ")));
+    results.push({ ruleId: d.code, level: d.severity === "info" ? "note" : d.severity, message: { text: sarifText(d.message) }, locations: at(d.line, d.column, d.endLine, d.endColumn) });
   }
   for (const w of a.workloads) {
     if (!w.pss) continue;
     for (const level of ["baseline", "restricted"] as const) {
       for (const v of w.pss[level].violations) {
         const id = `pod-security-${level}/${v.check}`;
-        rules.set(id, `Pod Security Standard ${level}: ${v.check}`);
+        rules.set(id, sarifText(`Pod Security Standard ${level}: ${v.check}`));
         results.push({
           ruleId: id,
           level: level === "baseline" ? "warning" : "note",
-          message: { text: `${w.kind} "${w.name}" is not allowed at ${level}: ${v.reason} (${v.detail})` },
+          message: { text: sarifText(`${w.kind} "${w.name}" is not allowed at ${level}: ${v.reason} (${v.detail})`) },
           locations: at(w.line, 1),
         });
       }
