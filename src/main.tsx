@@ -5,8 +5,13 @@ void import("./ui/editor/monacoSetup");
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
+import { bootApp } from "./ui/state/boot";
 import "@xyflow/react/dist/style.css";
 import "./ui/styles.css";
+import "./ui/layout/layout.css";
+
+// The store takes its text from a share link, this tab's copy or the autosave before the first paint.
+bootApp();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,19 +1,16 @@
 // Every workload in the text, virtualised so a dump of thousands of pods stays responsive.
 import { useMemo, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { Workload } from "../core/types";
 import { PssBadge } from "./panel/PssSection";
+import type { ListedWorkload } from "./state/workloads";
 
-export interface ListedWorkload {
-  key: string;
-  workload: Workload;
-  stale: boolean;
-}
+export type { ListedWorkload };
 
 interface Props {
   items: ListedWorkload[];
   selected: string | undefined;
-  onSelect(key: string): void;
+  /** `keepFocus`: chosen from the keyboard, so the focus stays in the list. */
+  onSelect(key: string, keepFocus: boolean): void;
 }
 
 const ROW = 46;
@@ -32,7 +29,7 @@ export function WorkloadList({ items, selected, onSelect }: Props) {
     const i = shown.findIndex((s) => s.key === selected);
     const next = shown[Math.max(0, Math.min(shown.length - 1, (i === -1 ? 0 : i + delta)))];
     if (next) {
-      onSelect(next.key);
+      onSelect(next.key, true);
       virtual.scrollToIndex(shown.indexOf(next), { align: "auto" });
     }
   };
@@ -59,6 +56,9 @@ export function WorkloadList({ items, selected, onSelect }: Props) {
           } else if (e.key === "ArrowUp") {
             e.preventDefault();
             move(-1);
+          } else if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            move(0);
           }
         }}
       >
@@ -74,7 +74,7 @@ export function WorkloadList({ items, selected, onSelect }: Props) {
                 aria-selected={isSel}
                 className={`wl-item${isSel ? " selected" : ""}${stale ? " stale" : ""}`}
                 style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${v.start}px)` }}
-                onClick={() => onSelect(key)}
+                onClick={() => onSelect(key, false)}
                 data-name={w.name}
               >
                 <div className="wl-line1">

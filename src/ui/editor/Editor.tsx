@@ -16,6 +16,8 @@ export interface EditorHandle {
   setText(text: string): void;
   /** Applies one edit given in 0-based offsets (a fix) as one undoable step, and selects it. */
   applyEdit(edit: { start: number; end: number; text: string }): void;
+  /** Scrolls a line into view without selecting it or moving the keyboard focus. */
+  show(line: number): void;
   focus(): void;
 }
 
@@ -25,23 +27,28 @@ export interface QuickFix {
 }
 
 interface Props {
-  initialText: string;
+  /** The store's text: taken on mount, and again whenever `revision` changes (a text replaced from outside). */
+  text: string;
+  revision: number;
   /** Quick fixes offered at a line (the lightbulb / Ctrl+.): computed when asked, from the newest text. */
   quickFixes?(line: number): QuickFix[];
   diagnostics: Diagnostic[];
   theme: "light" | "dark";
-  onChange(text: string): void;
+  /** The user changed the text; `replacedAll` when one edit replaced all of it (a paste over everything). */
+  onChange(text: string, replacedAll: boolean): void;
   onCursor?(line: number, column: number): void;
 }
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const; // monaco.MarkerSeverity values
 
-export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialText, diagnostics, theme, onChange, onCursor, quickFixes }, ref) {
+export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, revision, diagnostics, theme, onChange, onCursor, quickFixes }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<CodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
-  const textRef = useRef(initialText);
+  // The text the editor holds; an outside replacement sets it first, so its change event is not
+  // taken for the user's edit.
+  const textRef = useRef(text);
   const callbacks = useRef({ onChange, onCursor, quickFixes });
   callbacks.current = { onChange, onCursor, quickFixes };
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
@@ -68,9 +75,13 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
           editContext: false,
           ariaLabel: "Kubernetes manifest (YAML)",
         } as Parameters<typeof monaco.editor.create>[1]);
-        ed.onDidChangeModelContent(() => {
-          textRef.current = ed.getValue();
-          callbacks.current.onChange(textRef.current);
+        ed.onDidChangeModelContent((e) => {
+          const next = ed.getValue();
+          if (next === textRef.current) return; // an outside replacement, already in the store
+          const before = textRef.current.length;
+          textRef.current = next;
+          const all = e.changes.length === 1 && e.changes[0].rangeOffset === 0 && e.changes[0].rangeLength === before;
+          callbacks.current.onChange(next, all);
         });
         ed.onDidChangeCursorPosition((e) => callbacks.current.onCursor?.(e.position.lineNumber, e.position.column));
         const provider = monaco.languages.registerCodeActionProvider("yaml", {
@@ -119,6 +130,13 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
   useEffect(() => {
     monacoRef.current?.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
   }, [theme, status]);
+
+  // A text replaced from outside (a link, an example, a lesson, "restore your previous text").
+  useEffect(() => {
+    if (text !== textRef.current) handle.setText(text);
+    // Only a new revision carries an outside text; the user's own edits come from here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
 
   useEffect(() => {
     const monaco = monacoRef.current;
@@ -173,17 +191,18 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
       ed.revealRangeInCenterIfOutsideViewport(range);
       ed.focus();
     },
-    setText(text) {
-      textRef.current = text;
+    setText(next) {
+      textRef.current = next;
       const ed = editor.current;
       if (ed) {
         const model = ed.getModel()!;
         ed.pushUndoStop();
-        ed.executeEdits("playground", [{ range: model.getFullModelRange(), text }]);
+        ed.executeEdits("playground", [{ range: model.getFullModelRange(), text: next }]);
         ed.pushUndoStop();
-      } else {
-        if (fallback.current) fallback.current.value = text;
-        callbacks.current.onChange(text);
+        ed.setPosition({ lineNumber: 1, column: 1 });
+        ed.revealLine(1);
+      } else if (fallback.current) {
+        fallback.current.value = next;
       }
     },
     applyEdit(edit) {
@@ -192,7 +211,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
         const next = textRef.current.slice(0, edit.start) + edit.text + textRef.current.slice(edit.end);
         textRef.current = next;
         if (fallback.current) fallback.current.value = next;
-        callbacks.current.onChange(next);
+        callbacks.current.onChange(next, false);
         return;
       }
       const model = ed.getModel()!;
@@ -206,6 +225,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
       const sel = { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: end.lineNumber, endColumn: end.column };
       ed.setSelection(sel);
       ed.revealRangeInCenterIfOutsideViewport(sel);
+    },
+    show(line) {
+      editor.current?.revealLineInCenterIfOutsideViewport(line);
     },
     focus() {
       (editor.current ?? fallback.current)?.focus();
@@ -224,8 +246,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ initialT
           spellCheck={false}
           defaultValue={textRef.current}
           onChange={(e) => {
+            const before = textRef.current;
             textRef.current = e.target.value;
-            callbacks.current.onChange(textRef.current);
+            callbacks.current.onChange(textRef.current, before.length > 0 && !textRef.current.includes(before.slice(0, 40)));
           }}
         />
       )}

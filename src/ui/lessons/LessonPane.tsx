@@ -2,16 +2,19 @@
 // A tick stays once earned: later steps change the manifest on purpose.
 import { useEffect, useState } from "react";
 import type { Analysis } from "../../core/types";
-import type { Lesson, LessonStep } from "./lessons";
+import type { Lesson } from "./lessons";
+import { doStep, stepBlocker } from "../state/commands";
+import { appStore } from "../state/store";
 
 interface Props {
   lesson: Lesson;
   analysis: Analysis | null;
-  onDo(step: LessonStep): void;
   onClose(): void;
 }
 
-export function LessonPane({ lesson, analysis, onDo, onClose }: Props) {
+export function LessonPane({ lesson, analysis, onClose }: Props) {
+  /** Why the last "Do it for me" could not be done, by step. */
+  const [blocked, setBlocked] = useState<{ step: number; why: string } | null>(null);
   const [earned, setEarned] = useState<{ lesson: string; done: Set<number> }>({ lesson: lesson.id, done: new Set() });
   const done = earned.lesson === lesson.id ? earned.done : new Set<number>();
   useEffect(() => {
@@ -47,9 +50,21 @@ export function LessonPane({ lesson, analysis, onDo, onClose }: Props) {
                 <div>{s.say}</div>
                 <div className="outcome">{ok ? s.outcome : ""}</div>
                 {(s.edit || s.imageUser) && !ok && (
-                  <button className="fix-button" onClick={() => onDo(s)}>
+                  <button
+                    className="fix-button"
+                    onClick={() => {
+                      const why = stepBlocker(s, appStore.getState().doc.text);
+                      setBlocked(why ? { step: i, why } : null);
+                      if (!why) doStep(s);
+                    }}
+                  >
                     Do it for me
                   </button>
+                )}
+                {blocked?.step === i && !ok && (
+                  <p className="step-blocked" role="status">
+                    {blocked.why}
+                  </p>
                 )}
               </div>
             </li>

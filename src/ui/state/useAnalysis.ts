@@ -1,0 +1,76 @@
+// Runs the analysis of the store's text in the worker and puts the answer back into the store.
+// Typing never waits for it, and only the newest text is analysed (see analysisClient).
+import { useEffect, useLayoutEffect } from "react";
+import type { AnalyzeOptions, Diagnostic } from "../../core/types";
+import { AnalysisClient } from "../analysisClient";
+import { appStore, useApp, type Settings } from "./store";
+
+/** Waiting between keystrokes: none for texts that analyse fast, longer for big ones (capped). */
+const debounceFor = (lastMs: number) => (lastMs < 50 ? 0 : Math.min(300, lastMs));
+
+/** A syntax error makes a document unreadable: its last good workloads may stay on screen, dimmed. */
+export function isUnreadable(d: Diagnostic): boolean {
+  return d.code === "yaml-syntax" || d.code === "yaml-aliases";
+}
+
+export function optionsOf(settings: Settings): AnalyzeOptions {
+  const users: Record<string, number | string> = {};
+  for (const [name, v] of Object.entries(settings.imageUsers)) {
+    const t = v.trim();
+    if (t) users[name] = /^\d+$/.test(t) ? Number(t) : t;
+  }
+  return { runtime: settings.runtime, runtimeVersion: settings.runtimeVersion, kubernetes: settings.kubernetes, seccompDefault: settings.seccompDefault, imageUsers: users };
+}
+
+let client: AnalysisClient | null = null;
+/** Which document each request's text belongs to. */
+const docOf = new Map<number, number>();
+
+/** The running client (exports ask it for the whole of a light analysis, the graph for details). */
+export function analysisClient(): AnalysisClient | null {
+  return client;
+}
+
+/** Mount once (in App): keeps the store's analysis in step with its text and settings. */
+export function useAnalysisRunner(): void {
+  const text = useApp((s) => s.doc.text);
+  const settings = useApp((s) => s.doc.settings);
+  const docId = useApp((s) => s.doc.docId);
+  const analysis = useApp((s) => s.result.analysis);
+
+  useEffect(() => {
+    const c = new AnalysisClient(
+      (a, id) => {
+        const forDoc = docOf.get(id) ?? appStore.getState().doc.docId;
+        docOf.clear();
+        const { result, setResult } = appStore.getState();
+        setResult({
+          failure: null,
+          analysis: a,
+          analysedDocId: forDoc,
+          renderedId: id,
+          details: new Map(),
+          lastGood: a.diagnostics.some(isUnreadable) ? result.lastGood : { analysis: a, docId: forDoc },
+        });
+      },
+      (message) => appStore.getState().setResult({ failure: message }),
+    );
+    client = c;
+    return () => {
+      c.dispose();
+      if (client === c) client = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = client;
+    if (!c) return;
+    const t = setTimeout(() => docOf.set(c.request(text, optionsOf(settings)), docId), debounceFor(c.lastMs));
+    return () => clearTimeout(t);
+  }, [text, settings, docId]);
+
+  // For the benchmark (npm run bench): when an analysis has reached the DOM (before the paint).
+  useLayoutEffect(() => {
+    if (analysis) performance.mark("scp:rendered", { detail: { id: appStore.getState().result.renderedId, workloads: analysis.workloads.length, workerMs: client?.lastMs ?? 0 } });
+  }, [analysis]);
+}
