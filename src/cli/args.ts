@@ -22,6 +22,10 @@ export interface CliOptions {
   imageUsers: Record<string, number | string>;
   failOn?: FailOn;
   seccompDefault: boolean;
+  /** Live objects through the user's kubectl (cli/kubectl.ts): -n, -A, --context. */
+  namespace?: string;
+  allNamespaces: boolean;
+  context?: string;
 }
 
 export class UsageError extends Error {}
@@ -32,12 +36,14 @@ const showArg = (s: string): string => escapeControls(s);
 /** The largest input read (file or standard input): beyond it the analysis would need gigabytes. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export const USAGE = `Usage: npm run --silent cli -- analyze <file|-> [--json[=summary]|--sarif|--markdown] [--runtime containerd|cri-o[@<line>]]
-         [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
+export const USAGE = `Usage: secctx analyze <file|-|TYPE/NAME|TYPE> [-n NS|-A] [--context NAME] [--json[=summary]|--sarif|--markdown]
+         [--runtime containerd|cri-o[@<line>]] [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
          [--seccomp-default] [--fail-on error|baseline|restricted]
 
 Analyses the Kubernetes manifests in <file> (or standard input with -) and prints, for every
 container, the security settings the kubelet and the runtime apply and where each came from.
+A live object (pod/NAME, deploy/NAME, sts/NAME, …, a type alone, or -A for every pod) is read
+with your own kubectl (kubectl get … -o yaml); an existing file of that name is read as a file.
 
   --json              print the Analysis object as JSON (the contract)
   --json=summary      print a short JSON summary per workload
@@ -50,11 +56,14 @@ container, the security settings the kubelet and the runtime apply and where eac
   --image-user        the user the image's USER line gives a container (default: 0, root)
   --seccomp-default   the kubelet runs with --seccomp-default (unset seccomp means RuntimeDefault)
   --fail-on           exit 1 when an error is found, or a workload is not allowed at that level
+  -n, --namespace     the namespace of a live object (kubectl's default otherwise)
+  -A, --all-namespaces  every namespace (alone: every pod of the cluster)
+  --context           the kubeconfig context kubectl uses for a live object
 
 Options take their value as --option value or --option=value; one output format at most.
 
 Exit status: 0 analysed, 1 --fail-on level reached, 2 bad usage or unreadable input (a missing
-file, a directory, an input over 64 MB, an analysis too large to print).`;
+file, a directory, a document over 64 MB, an analysis too large to print, kubectl missing or failing).`;
 
 function lineList(runtime: Runtime): string {
   const lines = RELEASE_LINES.filter((l) => l.runtime === runtime).map((l) => l.line);
@@ -65,7 +74,7 @@ function lineList(runtime: Runtime): string {
 const FORMAT_FLAGS: Record<string, CliOptions["format"]> = { "--json": "json", "--sarif": "sarif", "--markdown": "markdown" };
 
 /** Options that take no value (`--seccomp-default=yes` is refused rather than read as set). */
-const SWITCHES = new Set(["--sarif", "--markdown", "--seccomp-default", "--help"]);
+const SWITCHES = new Set(["--sarif", "--markdown", "--seccomp-default", "--help", "--all-namespaces"]);
 
 /**
  * The bounds of a user id, as the API validates runAsUser: k8s.io/apimachinery
@@ -87,6 +96,7 @@ export function parseArgs(argv: string[]): CliOptions {
     // No prototype: a container named __proto__ or constructor is a key like any other.
     imageUsers: Object.create(null) as Record<string, number | string>,
     seccompDefault: false,
+    allNamespaces: false,
   };
   const rest: string[] = [];
   /** The option that chose the output format, to name both sides of a conflict. */
@@ -107,6 +117,18 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     if (!a.startsWith("--")) {
       if (a === "-h") return { ...o, command: "help" };
+      // kubectl's own short options for live objects (cli/kubectl.ts).
+      if (a === "-A") {
+        o.allNamespaces = true;
+        continue;
+      }
+      if (a === "-n" || a.startsWith("-n=")) {
+        const v = a === "-n" ? argv[++i] : a.slice(3);
+        if (v === undefined || v === "" || (a === "-n" && v.startsWith("-"))) throw new UsageError("-n needs a namespace");
+        if (o.namespace !== undefined && o.namespace !== v) throw new UsageError(`-n given twice ("${showArg(o.namespace)}" and "${showArg(v)}"): give it once`);
+        o.namespace = v;
+        continue;
+      }
       throw new UsageError(`unknown option ${showArg(a)}${a.length > 2 ? ` (options start with --, as in -${showArg(a)})` : ""}`);
     }
     const eq = a.indexOf("=");
@@ -181,6 +203,18 @@ export function parseArgs(argv: string[]): CliOptions {
         o.failOn = v;
         break;
       }
+      case "--namespace": {
+        const v = once(value());
+        if (o.namespace !== undefined && o.namespace !== v) throw new UsageError(`-n given twice ("${showArg(o.namespace)}" and "${showArg(v)}"): give it once`);
+        o.namespace = v;
+        break;
+      }
+      case "--all-namespaces":
+        o.allNamespaces = true;
+        break;
+      case "--context":
+        o.context = once(value());
+        break;
       case "--help":
         return { ...o, command: "help" };
       default:
@@ -189,7 +223,9 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (rest.length === 0) return o;
   if (rest[0] !== "analyze") throw new UsageError(`unknown command "${showArg(rest[0])}"`);
-  if (rest.length < 2) throw new UsageError("analyze needs a file, or - for standard input");
+  // `analyze -A` alone: every pod of the cluster.
+  if (rest.length === 1 && o.allNamespaces) return { ...o, command: "analyze" };
+  if (rest.length < 2) throw new UsageError("analyze needs a file, - for standard input, or a live object (pod/NAME, deploy/NAME, -A)");
   if (rest.length > 2) throw new UsageError(`analyze takes one file, got ${rest.length - 1}: ${rest.slice(1).map((f) => `"${showArg(f)}"`).join(", ")}`);
   return { ...o, command: "analyze", input: rest[1] };
 }

@@ -182,7 +182,7 @@ describe("usage", () => {
   ])("%j: exit 2, usage on stderr", async (argv) => {
     const r = await run(argv, [POD]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Usage: npm run --silent cli -- analyze");
+    expect(r.stderr).toContain("Usage: secctx analyze");
     expect(r.stdout).toBe("");
   });
 

@@ -4,7 +4,7 @@
 // a failure is one line on standard error, never a stack trace.
 
 import { stat } from "node:fs/promises";
-import { createReadStream, realpathSync } from "node:fs";
+import { createReadStream, existsSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyze } from "../core/analyze";
 import { parseArgs, UsageError, USAGE, MAX_INPUT_BYTES, type CliOptions } from "./args";
@@ -16,6 +16,7 @@ import { InputDecoder } from "../core/input/decode";
 import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
 import { escapeControls } from "../core/report/terminal";
 import { Buffered, writeObjectStreaming } from "./jsonOut";
+import { kubectlArgs, runKubectl } from "./kubectl";
 import { summarizeWorkload } from "../core/summary";
 import type { Analysis } from "../core/types";
 
@@ -65,7 +66,31 @@ function describeError(e: unknown): string {
   return e instanceof Error ? escapeControls(e.message) : escapeControls(String(e));
 }
 
-async function readInput(input: string, io: Io): Promise<ReadInput> {
+async function readInput(options: CliOptions, io: Io): Promise<ReadInput> {
+  const live = kubectlArgs(options, (p) => existsSync(p));
+  if (live) {
+    const run = runKubectl(live);
+    let read: ReadInput;
+    try {
+      read = await readCapped(run.stdout, `the output of kubectl get ${escapeControls(live[1])}`);
+    } catch (e) {
+      run.kill();
+      // kubectl failing explains more than an empty or cut output.
+      await run.done.catch((k: Error) => {
+        throw new UsageError(k.message);
+      });
+      throw e;
+    }
+    try {
+      await run.done;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    return read;
+  }
+  if (options.namespace !== undefined || options.allNamespaces || options.context !== undefined)
+    throw new UsageError(`-n, -A and --context apply to live objects (pod/NAME, deploy/NAME, …), not to ${options.input === "-" ? "standard input" : `the file ${escapeControls(options.input!)}`}`);
+  const input = options.input!;
   if (input === "-") return readCapped(io.stdin, "standard input");
   const shown = escapeControls(input);
   let st;
@@ -101,7 +126,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   let read: ReadInput;
   try {
-    read = await readInput(options.input!, io);
+    read = await readInput(options, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return 2;
@@ -135,10 +160,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   let out: string;
   try {
-    const name = options.input === "-" ? "<stdin>" : options.input!;
+    const name = options.input === "-" ? "<stdin>" : (options.input ?? "pods");
     out =
       options.format === "sarif"
-        ? `${JSON.stringify(sarifReport(analysis, options.input === "-" ? "stdin.yaml" : options.input!), null, 2)}\n`
+        ? `${JSON.stringify(sarifReport(analysis, options.input === "-" ? "stdin.yaml" : (options.input ?? "pods")), null, 2)}\n`
         : options.format === "markdown"
           ? markdownReport(analysis, `Security contexts in ${name}`)
           : formatReport(analysis, name);
@@ -155,7 +180,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 /** --fail-on: exit 1 with the reasons on stderr when the level was reached (after the output). */
 function failOn(options: CliOptions, analysis: Analysis, read: ReadInput, io: Io): number {
   if (!options.failOn) return 0;
-  const inputName = options.input === "-" ? "standard input" : escapeControls(options.input!);
+  const inputName = options.input === "-" ? "standard input" : escapeControls(options.input ?? "pods");
   const reasons = failOnReasons(analysis, options.failOn, inputName, analysis.workloads.length === 0 && isBlank(read.text));
   for (const r of reasons) io.stderr(`--fail-on ${options.failOn}: ${r}\n`);
   return reasons.length ? 1 : 0;
