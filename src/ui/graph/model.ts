@@ -39,6 +39,8 @@ export interface FieldRow {
   overrides?: string;
   overridesLine?: number;
   risk?: string;
+  /** Why a value set in the manifest is not applied at this version (Effective.dropped). */
+  dropped?: string;
 }
 
 export function rowsFor(c: Container, all: boolean): FieldRow[] {
@@ -46,12 +48,13 @@ export function rowsFor(c: Container, all: boolean): FieldRow[] {
   for (const field of EFFECTIVE_FIELDS) {
     const e = c.effective[field];
     const set = e.source === "container" || e.source === "pod";
-    if (!all && !set && !CORE_FIELDS.includes(field)) continue;
+    if (!all && !set && !e.dropped && !CORE_FIELDS.includes(field)) continue;
     const row: FieldRow = { field, value: formatValue(e.value), source: e.source, line: e.line, risk: c.risks?.[field] };
     if (e.overrides) {
       row.overrides = formatValue(e.overrides.value);
       row.overridesLine = e.overrides.line;
     }
+    if (e.dropped) row.dropped = `line ${e.dropped.line} ${e.dropped.reason}`;
     rows.push(row);
   }
   return rows;

@@ -17,7 +17,7 @@ const TYPE_LABEL = { init: "init", sidecar: "sidecar", regular: "container", eph
 function Row({ row, container, highlighted }: { row: FieldRow; container: number | undefined; highlighted: boolean }) {
   const links = useContext(GraphContext);
   const where = row.line ? `line ${row.line}` : "not set";
-  const label = `${row.field} ${row.value}, from ${SOURCE_META[row.source].label}${row.overrides !== undefined ? `, overrides pod ${row.overrides}` : ""}${row.risk ? `, risk: ${row.risk}` : ""} (${where})`;
+  const label = `${row.field} ${row.value}, from ${SOURCE_META[row.source].label}${row.overrides !== undefined ? `, overrides pod ${row.overrides}` : ""}${row.risk ? `, risk: ${row.risk}` : ""}${row.dropped ? `, ${row.dropped}` : ""} (${where})`;
   return (
     <li
       className={`field-row source-row-${row.source}${row.risk ? " risky" : ""}${highlighted ? " row-highlight" : ""}`}
@@ -27,7 +27,7 @@ function Row({ row, container, highlighted }: { row: FieldRow; container: number
       <button
         className="row-button nodrag"
         aria-label={label}
-        title={fieldSpec(row.field)?.summary ?? row.field}
+        title={row.dropped ?? fieldSpec(row.field)?.summary ?? row.field}
         onClick={(e) => {
           e.stopPropagation();
           links.onRow(container, row.field);
@@ -44,6 +44,11 @@ function Row({ row, container, highlighted }: { row: FieldRow; container: number
           )}
         </span>
         <span className="row-marks">
+          {row.dropped !== undefined && (
+            <span className="dropped-mark" title={row.dropped} data-testid={`dropped-${row.field}`} aria-hidden="true">
+              ⊘
+            </span>
+          )}
           {row.risk && (
             <span className="risk-mark" title={row.risk} aria-hidden="true">
               ⚠

@@ -9,6 +9,7 @@ import { formatValue } from "../../core/format";
 import { SourceBadge } from "../graph/SourceBadge";
 import { SOURCE_META } from "../sources";
 import { ProcStatus } from "./ProcStatus";
+import { WindowsProcess } from "./WindowsProcess";
 import { PssSection } from "./PssSection";
 
 interface Props {
@@ -64,7 +65,19 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
         )}
       </div>
 
+      {container.startup?.assumptions && container.startup.assumptions.length > 0 && (
+        <details className="startup-assumptions" data-testid="startup-assumptions">
+          <summary>What the node must provide ({container.startup.assumptions.length})</summary>
+          <ul>
+            {container.startup.assumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+
       {container.process && <ProcStatus process={container.process} />}
+      {!container.process && container.windows && <WindowsProcess info={container.windows} />}
 
       <table className="effective-table">
         <thead>
@@ -129,6 +142,15 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
                 </th>
                 <td>
                   <code>{formatValue(e.value)}</code>
+                  {e.annotation && <div className="muted field-note">from annotation {e.annotation}</div>}
+                  {e.dropped && (
+                    <div className="field-note dropped" data-testid={`dropped-${f}`}>
+                      <button className="link" onClick={() => onReveal(e.dropped!.line)}>
+                        line {e.dropped.line}
+                      </button>{" "}
+                      {e.dropped.reason}
+                    </div>
+                  )}
                   {e.overrides && (
                     <div className="overrides">
                       overrides pod <s>{formatValue(e.overrides.value)}</s>{" "}
