@@ -7,6 +7,7 @@ import type { Analysis, Effective } from "../core/types";
 import { EFFECTIVE_FIELDS } from "../core/types";
 import { formatValue } from "../core/format";
 import { escapeControls } from "../core/report/terminal";
+import { procIds } from "../core/report/procIds";
 
 const SOURCE_LABEL: Record<Effective["source"], string> = {
   container: "container",
@@ -48,7 +49,11 @@ export function formatReport(a: Analysis, file: string): string {
       }
       if (c.process) {
         const p = c.process;
-        lines.push(`    /proc/1/status: Uid ${p.uid}  Gid ${p.gid}  Groups ${p.groups.join(" ") || "-"}  CapEff ${p.capHex.CapEff}  CapBnd ${p.capHex.CapBnd}  NoNewPrivs ${p.noNewPrivs ? 1 : 0}  Seccomp ${p.seccomp === "filter" ? 2 : 0}`);
+        const uid = procIds(p.uid);
+        const gid = procIds(p.gid);
+        const id = (x: typeof uid) => x.fields.split("\t")[0];
+        lines.push(`    /proc/1/status: Uid ${id(uid)}  Gid ${id(gid)}  Groups ${p.groups.join(" ") || "-"}  CapEff ${p.capHex.CapEff}  CapBnd ${p.capHex.CapBnd}  NoNewPrivs ${p.noNewPrivs ? 1 : 0}  Seccomp ${p.seccomp === "filter" ? 2 : 0}`);
+        for (const note of [uid.note, gid.note]) if (note) lines.push(`      (? ${note})`);
       }
     }
   }

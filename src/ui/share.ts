@@ -1,6 +1,7 @@
 // Share links: the manifest and the settings, compressed into the URL fragment. The fragment never
 // reaches a server, so nothing leaves the browser. A link is untrusted input: every field is checked.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from "lz-string";
+import { emptyRecord } from "../core/ownKeys";
 import type { Runtime } from "../core/types";
 import { normaliseVersion } from "../core/versions";
 import { findLine } from "../core/runtime/releases";
@@ -52,7 +53,8 @@ export function decodeShare(hash: string): Decoded {
   if (raw === null || typeof raw !== "object") return { kind: "error", reason: "This share link holds no playground state." };
   const r = raw as Record<string, unknown>;
   if (typeof r.text !== "string") return { kind: "error", reason: "This share link holds no manifest." };
-  const users: Record<string, string> = {};
+  // No prototype: a container named __proto__ keeps its image user (users[k] = v would set the prototype).
+  const users = emptyRecord<string>();
   if (r.imageUsers && typeof r.imageUsers === "object") {
     for (const [k, v] of Object.entries(r.imageUsers as Record<string, unknown>)) if (typeof v === "string" && k.length < 256 && v.length < 256) users[k] = v;
   }

@@ -8,6 +8,7 @@ import { EFFECTIVE_FIELDS } from "../types";
 import { formatValue } from "../format";
 import { escapeControls } from "./terminal";
 import { mdCode, mdText } from "./markdownEscape";
+import { procIds } from "./procIds";
 
 function containerSection(c: Container): string[] {
   const out = [`#### ${mdText(c.type)} container ${mdCode(c.name)} (${mdCode(c.path)}, line ${c.line})`, ""];
@@ -29,8 +30,8 @@ function containerSection(c: Container): string[] {
     out.push(
       "",
       "```",
-      `Uid:\t${escapeControls(String(p.uid))}`,
-      `Gid:\t${escapeControls(String(p.gid))}`,
+      `Uid:\t${procIds(p.uid).fields}`,
+      `Gid:\t${procIds(p.gid).fields}`,
       `Groups:\t${escapeControls(p.groups.join(" "))}`,
       `CapInh:\t${p.capHex.CapInh}`,
       `CapPrm:\t${p.capHex.CapPrm}`,
@@ -41,6 +42,7 @@ function containerSection(c: Container): string[] {
       `Seccomp:\t${p.seccomp === "filter" ? 2 : 0}`,
       "```",
       "",
+      ...[procIds(p.uid).note, procIds(p.gid).note].filter((n): n is string => !!n).map((n) => `? ${mdText(n)}.\n`),
       `Effective capabilities: ${mdText(p.capabilities.effective.join(", ") || "none")}. Bounding: ${mdText(p.capabilities.bounding.join(", ") || "none")}.`,
     );
   }

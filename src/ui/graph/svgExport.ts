@@ -4,6 +4,7 @@
 import type { Runtime, Workload } from "../../core/types";
 import { layoutWorkload, NODE_WIDTH, type LaidOutNode } from "./model";
 import { SOURCE_META } from "../sources";
+import { xmlText } from "../../core/report/xml";
 
 const ROW = 22;
 const HEADER = 48;
@@ -13,8 +14,14 @@ const COLORS = {
   dark: { bg: "#12161c", panel: "#1b2129", text: "#e6e9ef", muted: "#9aa4b2", border: "#323b47", container: "#4cc38a", containerBg: "#163326", pod: "#7aa2ff", podBg: "#1b2a4a", def: "#9aa4b2", defBg: "#262d37", image: "#f0b45a", imageBg: "#3a2c14", over: "#f0b45a", risk: "#f0b45a" },
 };
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+// XML-safe: a control character in a value made the export ill-formed (and the PNG, drawn from it, fail).
+const esc = xmlText;
+/** At most n characters, never cutting a surrogate pair in half. */
+const clip = (s: string, n: number) => {
+  if (s.length <= n) return s;
+  const cut = /[\ud800-\udbff]/.test(s[n - 2]) ? n - 2 : n - 1;
+  return `${s.slice(0, cut)}…`;
+};
 
 export function graphSvg(w: Workload, opts: { runtime: Runtime; allFields: boolean; selected?: number; theme: "light" | "dark" }): string {
   const c = COLORS[opts.theme];

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Process } from "../../core/types";
 import { decodeCapHex } from "../../core/runtime/process";
+import { procIds } from "../../core/report/procIds";
 
 const CAP_ROWS = ["CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"] as const;
 const CAP_MEANING: Record<(typeof CAP_ROWS)[number], string> = {
@@ -15,16 +16,20 @@ const CAP_MEANING: Record<(typeof CAP_ROWS)[number], string> = {
 
 export function ProcStatus({ process }: { process: Process }) {
   const [open, setOpen] = useState<string | null>(null);
-  const ids = (v: number | string) => `${v}\t${v}\t${v}\t${v}`;
+  // A user name (image USER) is not a number /proc could show: "?" and why, not the name.
+  const uid = procIds(process.uid);
+  const gid = procIds(process.gid);
   return (
     <section className="proc" aria-label="/proc/1/status" data-testid="proc-status">
       <h3>
         <code>/proc/1/status</code> <span className="muted">what the kernel shows for the first process</span>
       </h3>
       <pre className="proc-block">
-        <span className="proc-line">Uid:{"\t"}{ids(process.uid)}</span>
+        <span className="proc-line">Uid:{"\t"}{uid.fields}</span>
+        {uid.note && <span className="muted proc-note" data-testid="proc-uid-note">{`  # ${uid.note}`}</span>}
         {"\n"}
-        <span className="proc-line">Gid:{"\t"}{ids(process.gid)}</span>
+        <span className="proc-line">Gid:{"\t"}{gid.fields}</span>
+        {gid.note && <span className="muted proc-note">{`  # ${gid.note}`}</span>}
         {"\n"}
         <span className="proc-line">Groups:{"\t"}{process.groups.join(" ")}</span>
         {"\n"}

@@ -7,6 +7,7 @@
 // - tabs hear each other's saves (the storage event) and never overwrite one silently;
 // - a save that fails is said once, with what to do.
 import type { AppState, AppStore, Origin, Settings } from "./store";
+import { emptyRecord } from "../../core/ownKeys";
 import { DEFAULT_SETTINGS } from "./store";
 import { decodeShare, type SharedState } from "../share";
 import { normaliseVersion } from "../../core/versions";
@@ -83,7 +84,7 @@ function write(storage: Storage | null, key: string, value: string): boolean {
 function settingsFrom(raw: unknown): Settings | undefined {
   if (!raw || typeof raw !== "object") return undefined;
   const r = raw as Record<string, unknown>;
-  const users: Record<string, string> = {};
+  const users = emptyRecord<string>(); // a container named __proto__ is a key like any other
   if (r.imageUsers && typeof r.imageUsers === "object") {
     for (const [k, v] of Object.entries(r.imageUsers as Record<string, unknown>)) if (typeof v === "string") users[k] = v;
   }

@@ -1,6 +1,7 @@
 // Runs the analysis of the store's text in the worker and puts the answer back into the store.
 // Typing never waits for it, and only the newest text is analysed (see analysisClient).
 import { useEffect, useLayoutEffect } from "react";
+import { emptyRecord } from "../../core/ownKeys";
 import type { AnalyzeOptions, Diagnostic } from "../../core/types";
 import { AnalysisClient } from "../analysisClient";
 import { appStore, useApp, type Settings } from "./store";
@@ -14,7 +15,8 @@ export function isUnreadable(d: Diagnostic): boolean {
 }
 
 export function optionsOf(settings: Settings): AnalyzeOptions {
-  const users: Record<string, number | string> = {};
+  // No prototype: users["__proto__"] = v would set the prototype and lose that container's user.
+  const users = emptyRecord<number | string>();
   for (const [name, v] of Object.entries(settings.imageUsers)) {
     const t = v.trim();
     if (t) users[name] = /^\d+$/.test(t) ? Number(t) : t;
