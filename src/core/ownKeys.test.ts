@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze";
 import { emptyRecord, ownValue, withKey } from "./ownKeys";
 import { decodeShare, encodeShare } from "../ui/share";
+import { optionsOf } from "../ui/state/useAnalysis";
 
 const NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "app"];
 
@@ -26,7 +27,10 @@ describe("records keyed by container names", () => {
     expect(back.kind).toBe("ok");
     const users = (back as { state: { imageUsers: Record<string, string> } }).state.imageUsers;
     expect(ownValue(users, name)).toBe("1000");
-    const a = analyze(text, { imageUsers: { [name]: Number(ownValue(users, name)) } });
+    // The app's options from its settings, as the worker receives them (structured clone).
+    const options = structuredClone(optionsOf({ runtime: "containerd", kubernetes: "1.35", seccompDefault: false, imageUsers: users }));
+    expect(ownValue(options.imageUsers, name)).toBe(1000);
+    const a = analyze(text, options);
     expect(a.workloads[0].containers[0].process?.uid).toBe(1000);
   });
 });
