@@ -171,7 +171,8 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
     if (span) c.endLine = positionAt(parsed.lines, span.end).line;
     const scSpan = keySpan(parsed.positions, fc.obj, "securityContext");
     if (scSpan) c.securityContextLine = positionAt(parsed.lines, scSpan.keyStart).line;
-    c.risks = risksOf(effective, c.process ?? undefined);
+    // The risk rules read Linux ids and capabilities; a Windows container has neither.
+    c.risks = windows ? {} : risksOf(effective, c.process ?? undefined);
     workload.containers.push(c);
     if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj, root);
   }

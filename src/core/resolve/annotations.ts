@@ -7,8 +7,9 @@
 // outcome is the same for Pods and for the pods a template makes. From 1.27 the annotations do
 // nothing (pkg/api/pod/warnings.go: "non-functional in v1.27+").
 //
-// AppArmor: before 1.30 only the container annotation exists (pkg/security/apparmor
-// GetProfileNameFromPodAnnotations). From 1.30 (pkg/security/apparmor/helpers.go GetProfile):
+// AppArmor: before 1.30 only the container annotation exists (pkg/security/apparmor helpers.go
+// GetProfileNameFromPodAnnotations). From 1.30 (kubernetes#123435, "AppArmor fields API": "the
+// Kubelet just falls back to the annotation value when computing the AppArmor profile"; GetProfile):
 // the container's field, then the container's annotation, then the pod's field; the registry's
 // applyAppArmorVersionSkew copies a Pod's annotation into the container's field to the same effect.
 
