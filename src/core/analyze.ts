@@ -146,6 +146,7 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
       },
       annotations,
       containerName: fc.name,
+      os: runsOn.os,
     });
     const c: Container = {
       name: fc.name,

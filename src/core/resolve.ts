@@ -33,6 +33,8 @@ export interface ResolveInput {
   annotations?: { map: YMap; path: string };
   /** The container's name, which its annotations carry. */
   containerName?: string;
+  /** The node OS (runtime/windows.ts podOsOf): on Windows no Linux-only default applies. */
+  os?: "linux" | "windows";
 }
 
 export function resolveContainer(input: ResolveInput): Record<EffectiveField, Effective> {
@@ -44,7 +46,9 @@ export function resolveContainer(input: ResolveInput): Record<EffectiveField, Ef
   for (const name of EFFECTIVE_FIELDS) {
     if (out[name].source === "default" || out[name].source === "image") {
       const dropped = out[name].dropped;
-      out[name] = { ...defaultFor(name, input.defaults, out) };
+      // A Windows container gets none of the Linux defaults (no uid, capabilities, seccomp, AppArmor,
+      // /proc masking): nothing is applied, so null (the contract's "null where nothing is applied").
+      out[name] = input.os === "windows" && spec(name).os === "linux" ? { value: null, source: "default" } : { ...defaultFor(name, input.defaults, out) };
       if (dropped) out[name].dropped = dropped;
     }
   }
@@ -52,6 +56,8 @@ export function resolveContainer(input: ResolveInput): Record<EffectiveField, Ef
 }
 
 type Found = { value: unknown; path: string; line: number; annotation?: string };
+
+const spec = (name: EffectiveField) => effectiveSpec(name);
 
 function resolveField(name: EffectiveField, input: ResolveInput): Effective {
   const spec = effectiveSpec(name);

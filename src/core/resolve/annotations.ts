@@ -59,6 +59,8 @@ export function annotationCandidates(
 ): { container: Found | undefined; pod: Found | undefined } | undefined {
   const minor = input.defaults.minor;
   const name = input.containerName ?? "";
+  // Windows nodes have neither seccomp nor AppArmor (the registry skips Windows pods, too).
+  if (input.os === "windows") return undefined;
   if (field === "seccompProfile" && minor <= SECCOMP_ANNOTATIONS_UNTIL) {
     return {
       container: fromContainer ?? annotation(input, `container.seccomp.security.alpha.kubernetes.io/${name}`, seccompFromAnnotation),

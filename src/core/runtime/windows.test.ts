@@ -63,6 +63,9 @@ spec:
 
   it("has no Linux process (contract v1.1: process null) but what applies instead", () => {
     expect(app.process).toBeNull();
+    // Nothing Linux applies: no uid, seccomp, AppArmor or capability defaults.
+    for (const f of ["runAsUser", "seccompProfile", "appArmorProfile", "capabilities", "procMount"] as const) expect(app.effective[f]).toEqual({ value: null, source: "default" });
+    expect(app.effective.runAsNonRoot).toMatchObject({ value: true, source: "pod" });
     expect(app.windows).toMatchObject({ userName: "ContainerUser", userSource: "pod", administrator: false, hostProcess: false });
     expect(admin.windows).toMatchObject({ userName: "ContainerAdministrator", userSource: "container", administrator: true });
   });
