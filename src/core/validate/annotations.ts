@@ -1,8 +1,9 @@
 // The API server's rules for the annotation era of seccomp and AppArmor, on a Pod and on every pod
 // template (kubernetes/kubernetes pkg/apis/core/validation/validation.go, read at master
 // a7264f95 / 000f2605):
-//  - ValidatePodSpecificAnnotations: the mirror-pod annotation needs spec.nodeName, the
-//    pod-deletion-cost annotation must be a 32-bit integer, then ValidateSeccompPodAnnotations and
+//  - ValidatePodSpecificAnnotations: the mirror-pod annotation needs spec.nodeName, the tolerations
+//    annotation must decode and validate (tolerationsAnnotation.ts), the pod-deletion-cost
+//    annotation must be a 32-bit integer, then ValidateSeccompPodAnnotations and
 //    ValidateAppArmorPodAnnotations;
 //  - validateSeccompAnnotationsAndFields: an annotation and a field set for the same pod or
 //    container must agree;
@@ -24,6 +25,7 @@ import { mapAt, stringAt } from "./values";
 import { visitContainers } from "./securityContext";
 import { fieldSpec, podSettingSpec, stageAt } from "../catalogue/fields";
 import { sinceOf } from "./scTypes";
+import { checkTolerationsAnnotation, TOLERATIONS_ANNOTATION } from "./tolerationsAnnotation";
 
 export const MIRROR_POD_ANNOTATION = "kubernetes.io/config.mirror";
 export const POD_DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
@@ -83,6 +85,10 @@ export function checkPodAnnotations(ctx: Ctx, object: unknown, spec: YMap): void
   if (has(MIRROR_POD_ANNOTATION) && !stringAt(spec, "nodeName")) {
     invalid(ctx, { msgPath: keyPath(at.msgBase, MIRROR_POD_ANNOTATION), rel: keyPath(at.relBase, MIRROR_POD_ANNOTATION), at: "value" }, value(MIRROR_POD_ANNOTATION), "must set spec.nodeName if mirror pod annotation is set", source);
   }
+
+  // Tolerations in the old alpha annotation are still decoded and validated when the value is not empty.
+  const tolerations = value(TOLERATIONS_ANNOTATION);
+  if (tolerations) checkTolerationsAnnotation(ctx, tolerations, at.msgBase, keyPath(at.relBase, TOLERATIONS_ANNOTATION));
 
   // opts.AllowInvalidPodDeletionCost is false while PodDeletionCost is on (beta, default on since 1.22).
   const cost = value(POD_DELETION_COST);

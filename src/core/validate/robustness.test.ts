@@ -113,7 +113,8 @@ describe("never throws (any value may be wrong-typed)", () => {
       const t: ValidationTarget = { kind: "Deployment", object, objectPath: r() < 0.5 ? "" : "items[3]", spec, specPath: "spec.template.spec", minor };
       expect(() => run(t)).not.toThrow();
     }
-  });
+    // Not a timing test: 2000 manifests take 5–10 s on a loaded 2-core machine, past vitest's default.
+  }, 60_000);
 
   it("on odd minor versions and missing paths", () => {
     for (const minor of [0, 22, 38, 99, NaN]) {
