@@ -87,16 +87,23 @@ describe("inputs", () => {
   it.runIf(process.platform === "linux")("a file that never ends (/dev/zero): exit 2 once 64 MB are read", async () => {
     const r = await run(["analyze", "/dev/zero"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: /dev/zero is larger than 64 MB, the most this command reads: analyse it in parts\n");
+    expect(r.stderr).toBe("error: /dev/zero is larger than 64 MB: an input that big is analysed as a stream, which needs --json or --json=summary\n");
   });
 
-  it("a file over 64 MB: exit 2 before reading it", async () => {
+  it.runIf(process.platform === "linux")("a file that never ends, streamed (--json): exit 2 once one line holds 64 MB, nothing printed", async () => {
+    const r = await run(["analyze", "/dev/zero", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: /dev/zero: the document or List item that starts on line 1 is larger than 64 MB, the most this command holds at once: analyse it in parts\n");
+    expect(r.stdout).toBe("");
+  }, 60_000);
+
+  it("a file over 64 MB without --json: exit 2 before reading it", async () => {
     const big = join(dir, "big.yaml");
     writeFileSync(big, "");
     truncateSync(big, 65 * 1024 * 1024); // sparse: no 65 MB written
     const r = await run(["analyze", big]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${big} is 65 MB, more than the 64 MB this command reads: analyse it in parts\n`);
+    expect(r.stderr).toBe(`error: ${big} is 65 MB, more than 64 MB: an input that big is analysed as a stream, which needs --json or --json=summary\n`);
   });
 
   it("an empty file: exit 0, no workloads", async () => {
@@ -138,9 +145,41 @@ describe("inputs", () => {
       },
     });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: standard input is larger than 64 MB, the most this command reads: analyse it in parts\n");
+    expect(r.stderr).toBe("error: standard input is larger than 64 MB: an input that big is analysed as a stream, which needs --json or --json=summary\n");
     expect(read).toBe(65);
   });
+});
+
+describe("inputs over 64 MB, streamed", () => {
+  // 70 pods with a 1 MB annotation each: over the limit, yet quick to analyse.
+  const blob = "x".repeat(1024 * 1024);
+  const item = (i: number) => `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p${i}\n    namespace: ns\n    annotations: {big: ${blob}}\n  spec:\n    containers:\n    - name: app\n      image: x\n      securityContext: {runAsUser: ${i}}\n`;
+  const chunks = function* () {
+    yield "apiVersion: v1\nitems:\n";
+    for (let i = 0; i < 70; i++) yield item(i);
+    yield "kind: List\nmetadata: {}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: last}\nspec:\n  containers: [{name: c, image: x, securityContext: {privileged: true}}]\n";
+  };
+
+  it("--json: every workload, one at a time; the diagnostics after them; lines of the whole input", async () => {
+    const r = await run(["analyze", "-", "--json"], chunks());
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(Object.keys(a)).toEqual(["kubernetes", "runtime", "runtimeVersion", "workloads", "diagnostics"]);
+    expect(a.workloads.map((w: { name: string }) => w.name)).toEqual([...Array.from({ length: 70 }, (_, i) => `p${i}`), "last"]);
+    expect(a.workloads[69]).toMatchObject({ document: 0, podSpecPath: "items[69].spec", line: 3 + 69 * 11 });
+    expect(a.workloads[69].containers[0].effective.runAsUser).toMatchObject({ value: 69, source: "container", line: 3 + 69 * 11 + 10 });
+    expect(a.workloads[70]).toMatchObject({ document: 1, podSpecPath: "spec" });
+  }, 120_000);
+
+  it("--json=summary and --fail-on restricted: exit 1 with the reasons", async () => {
+    const r = await run(["analyze", "-", "--json=summary", "--fail-on", "baseline"], chunks());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^--fail-on baseline: Pod last \(document 2, line \d+\) is not allowed at baseline: privileged\n$/);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(73);
+    expect(JSON.parse(r.stdout).workloads[3].containers[0].set).toEqual({ runAsUser: 3 });
+  }, 120_000);
 });
 
 describe("output", () => {

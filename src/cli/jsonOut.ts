@@ -73,3 +73,41 @@ export async function writeObjectStreaming(
   for (const k of Object.keys(t)) await key(k, t[k]);
   await out.write("\n}\n");
 }
+
+export class TooLargeError extends Error {
+  constructor(readonly chars: number) {
+    super("too large to print");
+  }
+}
+
+/**
+ * Beyond this many characters of compact JSON the printed analysis (pretty JSON is 2-3× longer)
+ * would not fit in a JavaScript string (~512 MB): refused before trying, which took minutes and
+ * gigabytes (3,000 containers sharing a pod's 100,000 supplementalGroups print them 6,000 times).
+ */
+export const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
+
+/**
+ * Length of the analysis as compact JSON, counting each shared value once per reference but
+ * measuring it once: the analysis shares parsed values between containers, so a walk as a tree
+ * could take as long as printing.
+ */
+export function jsonSize(root: unknown): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown): number => {
+    if (v === null || v === undefined) return 4;
+    if (typeof v === "string") return v.length + 2;
+    if (typeof v !== "object") return String(v).length;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    // Brackets, and a comma after every item but the last; an entry is "key":value.
+    let n = 1;
+    if (Array.isArray(v)) for (const x of v) n += size(x) + 1;
+    else for (const k of Object.keys(v)) n += k.length + 3 + size((v as Record<string, unknown>)[k]) + 1;
+    n = Math.max(n, 2);
+    memo.set(v, n);
+    return n;
+  };
+  return size(root);
+}
+

@@ -15,8 +15,11 @@ import { failOnReasons } from "./failOn";
 import { InputDecoder } from "../core/input/decode";
 import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
 import { escapeControls } from "../core/report/terminal";
-import { Buffered, writeObjectStreaming } from "./jsonOut";
+import { Buffered, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
+
+export { jsonSize };
 import { kubectlArgs, runKubectl } from "./kubectl";
+import { analyzeStreamed } from "./streamed";
 import { summarizeWorkload } from "../core/summary";
 import type { Analysis } from "../core/types";
 
@@ -30,21 +33,37 @@ export interface Io {
 
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
+/** An input over MAX_INPUT_BYTES, read on as decoded pieces (see streamed.ts). */
+export interface StreamedInput {
+  streamed: AsyncIterable<string>;
+  decoder: InputDecoder;
+  name: string;
+  /** Resolves when the source finished well (kubectl exited 0); rejects with its error otherwise. */
+  finished?: Promise<void>;
+}
+
 /**
  * All of a stream, up to MAX_INPUT_BYTES, decoded as kubectl decodes it (UTF-8, or UTF-16 after a
- * BOM; core/input/decode.ts) chunk by chunk: a larger input is refused as soon as it is known to
- * be, before it fills the memory (standard input, and files such as /dev/zero that never end).
+ * BOM; core/input/decode.ts) chunk by chunk. Past that, the rest is read as a stream (documents and
+ * List items analysed one at a time, cli/streamed.ts) when `canStream`; otherwise refused as soon
+ * as it is known to be too large, before it fills the memory (/dev/zero never ends).
  */
-async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string): Promise<ReadInput> {
+async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string, canStream: boolean): Promise<ReadInput | StreamedInput> {
   const decoder = new InputDecoder();
   const parts: string[] = [];
   let size = 0;
+  const it = stream[Symbol.asyncIterator]();
   try {
-    for await (const chunk of stream) {
+    for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      const chunk = next.value;
       const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       size += b.length;
-      if (size > MAX_INPUT_BYTES) throw new UsageError(`${name} is larger than ${MB(MAX_INPUT_BYTES)}, the most this command reads: analyse it in parts`);
+      if (size > MAX_INPUT_BYTES && !canStream)
+        throw new UsageError(`${name} is larger than ${MB(MAX_INPUT_BYTES)}: an input that big is analysed as a stream, which needs --json or --json=summary`);
       parts.push(decoder.push(b));
+      if (size > MAX_INPUT_BYTES) return { streamed: readOn(parts, it, decoder, name), decoder, name };
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -52,6 +71,22 @@ async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: stri
   }
   parts.push(decoder.end());
   return { text: parts.join(""), bytes: size, diagnostics: decoder.diagnostics };
+}
+
+/** What was read already, then the rest of the stream, decoded piece by piece. */
+async function* readOn(parts: string[], it: AsyncIterator<Uint8Array | string>, decoder: InputDecoder, name: string): AsyncGenerator<string> {
+  while (parts.length) yield parts.shift()!;
+  for (;;) {
+    let next;
+    try {
+      next = await it.next();
+    } catch (e) {
+      throw new UsageError(`cannot read ${name}: ${describeError(e)}`);
+    }
+    if (next.done) break;
+    yield decoder.push(typeof next.value === "string" ? Buffer.from(next.value) : next.value);
+  }
+  yield decoder.end();
 }
 
 function describeError(e: unknown): string {
@@ -66,13 +101,14 @@ function describeError(e: unknown): string {
   return e instanceof Error ? escapeControls(e.message) : escapeControls(String(e));
 }
 
-async function readInput(options: CliOptions, io: Io): Promise<ReadInput> {
+async function readInput(options: CliOptions, io: Io): Promise<ReadInput | StreamedInput> {
+  const canStream = options.format === "json";
   const live = kubectlArgs(options, (p) => existsSync(p));
   if (live) {
     const run = runKubectl(live);
-    let read: ReadInput;
+    let read: ReadInput | StreamedInput;
     try {
-      read = await readCapped(run.stdout, `the output of kubectl get ${escapeControls(live[1])}`);
+      read = await readCapped(run.stdout, `the output of kubectl get ${escapeControls(live[1])}`, canStream);
     } catch (e) {
       run.kill();
       // kubectl failing explains more than an empty or cut output.
@@ -81,6 +117,8 @@ async function readInput(options: CliOptions, io: Io): Promise<ReadInput> {
       });
       throw e;
     }
+    // A streamed output is checked once read to its end.
+    if ("streamed" in read) return { ...read, finished: run.done };
     try {
       await run.done;
     } catch (e) {
@@ -91,7 +129,7 @@ async function readInput(options: CliOptions, io: Io): Promise<ReadInput> {
   if (options.namespace !== undefined || options.allNamespaces || options.context !== undefined)
     throw new UsageError(`-n, -A and --context apply to live objects (pod/NAME, deploy/NAME, …), not to ${options.input === "-" ? "standard input" : `the file ${escapeControls(options.input!)}`}`);
   const input = options.input!;
-  if (input === "-") return readCapped(io.stdin, "standard input");
+  if (input === "-") return readCapped(io.stdin, "standard input", canStream);
   const shown = escapeControls(input);
   let st;
   try {
@@ -100,8 +138,9 @@ async function readInput(options: CliOptions, io: Io): Promise<ReadInput> {
     throw new UsageError(`cannot read ${shown}: ${describeError(e)}`);
   }
   if (st.isDirectory()) throw new UsageError(`cannot read ${shown}: it is a directory`);
-  if (st.size > MAX_INPUT_BYTES) throw new UsageError(`${shown} is ${MB(st.size)}, more than the ${MB(MAX_INPUT_BYTES)} this command reads: analyse it in parts`);
-  return readCapped(createReadStream(input), shown);
+  if (st.size > MAX_INPUT_BYTES && !canStream)
+    throw new UsageError(`${shown} is ${MB(st.size)}, more than ${MB(MAX_INPUT_BYTES)}: an input that big is analysed as a stream, which needs --json or --json=summary`);
+  return readCapped(createReadStream(input), shown, canStream);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -124,13 +163,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  let read: ReadInput;
+  let input: ReadInput | StreamedInput;
   try {
-    read = await readInput(options, io);
+    input = await readInput(options, io);
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`);
     return 2;
   }
+  if ("streamed" in input) return analyzeStreamed(options, input, io);
+  const read = input;
   const analysis = withInputDiagnostics(analyze(read.text, {
     runtime: options.runtime,
     runtimeVersion: options.runtimeVersion,
@@ -191,12 +232,6 @@ function isBlank(text: string): boolean {
   return text.split(/\r\n?|\n/).every((line) => /^(---|\.\.\.)?\s*(#.*)?$/.test(line));
 }
 
-class TooLargeError extends Error {
-  constructor(readonly chars: number) {
-    super("too large to print");
-  }
-}
-
 /** The whole Analysis, as JSON.stringify(analysis, null, 2) prints it, one workload at a time. */
 async function writeAnalysisJson(out: Buffered, analysis: Analysis): Promise<void> {
   const keys = Object.keys(analysis) as (keyof Analysis)[];
@@ -224,38 +259,7 @@ async function writeSummary(out: Buffered, analysis: Analysis): Promise<void> {
   await out.write(n === 0 ? "]}\n" : "\n]}\n");
 }
 
-/**
- * Beyond this many characters of compact JSON the printed analysis (pretty JSON is 2-3× longer)
- * would not fit in a JavaScript string (~512 MB): refused before trying, which took minutes and
- * gigabytes (3,000 containers sharing a pod's 100,000 supplementalGroups print them 6,000 times).
- */
-const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
-
-/**
- * Length of the analysis as compact JSON, counting each shared value once per reference but
- * measuring it once: the analysis shares parsed values between containers, so a walk as a tree
- * could take as long as printing.
- */
-export function jsonSize(root: unknown): number {
-  const memo = new Map<object, number>();
-  const size = (v: unknown): number => {
-    if (v === null || v === undefined) return 4;
-    if (typeof v === "string") return v.length + 2;
-    if (typeof v !== "object") return String(v).length;
-    const known = memo.get(v);
-    if (known !== undefined) return known;
-    // Brackets, and a comma after every item but the last; an entry is "key":value.
-    let n = 1;
-    if (Array.isArray(v)) for (const x of v) n += size(x) + 1;
-    else for (const k of Object.keys(v)) n += k.length + 3 + size((v as Record<string, unknown>)[k]) + 1;
-    n = Math.max(n, 2);
-    memo.set(v, n);
-    return n;
-  };
-  return size(root);
-}
-
-function tooLargeToPrint(analysis: { workloads: { containers: unknown[] }[] }, chars?: number): string {
+export function tooLargeToPrint(analysis: { workloads: { containers: unknown[] }[] }, chars?: number): string {
   const containers = analysis.workloads.reduce((n, w) => n + w.containers.length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const what = chars === undefined ? "" : ` (about ${MB(chars)} of JSON)`;

@@ -28,26 +28,65 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   for (const doc of parsed.documents) {
     if (!doc.ok || doc.value === null || doc.value === undefined) continue;
-    for (const found of objectsOf(doc.value)) {
-      if ("notObject" in found) {
-        // A scalar item of a List has no node of its own: its place in the list is where it is.
-        const at = nodeStart(parsed.positions, found.notObject) ?? (found.path ? locatePath(parsed.positions, doc.value, found.path)?.span.valueStart : undefined) ?? doc.start;
-        report(ctx, "error", "not-an-object", `A Kubernetes object must be a YAML mapping; this ${found.path ? "item" : "document"} is ${describe(found.notObject)}.`, at, found.path || undefined);
-        continue;
-      }
-      // Last line of defence: a bug tripped by one object must not cost the analysis of the others
-      // (nor throw out of the core). The fuzz tests assert that this diagnostic never appears.
-      try {
-        const w = analyzeObject(ctx, found, doc.index, doc.value);
-        if (w) workloads.push(w);
-      } catch (e) {
-        const at = nodeStart(parsed.positions, found.obj) ?? doc.start;
-        report(ctx, "error", "internal-error", `This object could not be analysed (internal error: ${(e as Error)?.message ?? String(e)}); the rest of the text was.`, at, found.path || undefined);
-      }
-    }
+    for (const found of objectsOf(doc.value)) analyzeFound(ctx, found, doc.index, doc.value, doc.start, workloads);
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { kubernetes, runtime, runtimeVersion, diagnostics, workloads };
+}
+
+/**
+ * A streamed input's parts, analysed one at a time (cli streaming of inputs over 64 MB): a whole
+ * document's text, or one item of a List (`- apiVersion: …`, its lines as written). Line numbers
+ * and document indexes are those of the whole input; Namespaces seen so far apply.
+ */
+export interface StreamState {
+  options: AnalyzeOptions;
+  namespaces: Map<string, { policy: NamespacePolicy; line: number }>;
+  /** Documents before this part. */
+  documents: number;
+}
+
+export function newStreamState(options: AnalyzeOptions = {}): StreamState {
+  return { options, namespaces: new Map(), documents: 0 };
+}
+
+/** Analyses one whole document's text (or several), starting at `firstLine` of the input. */
+export function analyzeDocumentPart(state: StreamState, text: string, firstLine: number): { workloads: Workload[]; diagnostics: Diagnostic[] } {
+  const parsed = parseYamlText(text, firstLine);
+  const ctx = streamCtx(state, parsed);
+  for (const [k, v] of namespacePolicies(parsed)) state.namespaces.set(k, v);
+  const workloads: Workload[] = [];
+  for (const doc of parsed.documents) {
+    if (!doc.ok || doc.value === null || doc.value === undefined) continue;
+    for (const found of objectsOf(doc.value)) analyzeFound(ctx, found, state.documents + doc.index, doc.value, doc.start, workloads);
+  }
+  state.documents += parsed.documents.length;
+  return { workloads, diagnostics: ctx.diagnostics };
+}
+
+/** Analyses item `index` of the List that is document `state.documents` (its text starts with "- "). */
+export function analyzeListItem(state: StreamState, text: string, firstLine: number, index: number): { workloads: Workload[]; diagnostics: Diagnostic[] } {
+  const parsed = parseYamlText(text, firstLine);
+  const ctx = streamCtx(state, parsed);
+  ctx.streamed = true;
+  const workloads: Workload[] = [];
+  const doc = parsed.documents[0];
+  if (doc?.ok && Array.isArray(doc.value)) {
+    const path = `items[${index}]`;
+    const item: unknown = doc.value[0];
+    // A Namespace item's labels apply to the items after it.
+    if (isMap(item)) for (const [k, v] of namespacePolicies({ ...parsed, documents: [{ ...doc, value: item }] })) state.namespaces.set(k, v);
+    const found = isMap(item) ? { obj: item, path, kind: typeof get(item, "kind") === "string" ? (get(item, "kind") as string) : "" } : { notObject: item, path };
+    analyzeFound(ctx, found, state.documents, doc.value, doc.start, workloads);
+  }
+  return { workloads, diagnostics: ctx.diagnostics };
+}
+
+function streamCtx(state: StreamState, parsed: ParsedText): Ctx {
+  const options = state.options;
+  const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
+  const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
+  return { parsed, diagnostics: [...parsed.diagnostics], options, runtime, kubernetes, namespaces: state.namespaces, processes: new Map(), ids: new Map() };
 }
 
 interface Ctx {
@@ -62,6 +101,27 @@ interface Ctx {
   processes: Map<string, Process>;
   /** Identities of set values (maps and lists), for processOf's keys. */
   ids: Map<object, number>;
+  /** One item of a List read on its own (analyzeListItem): paths are located from the item. */
+  streamed?: boolean;
+}
+
+function analyzeFound(ctx: Ctx, found: FoundObject | { notObject: unknown; path: string }, document: number, root: unknown, docStart: number, workloads: Workload[]): void {
+  const { parsed } = ctx;
+  if ("notObject" in found) {
+    // A scalar item of a List has no node of its own: its place in the list is where it is.
+    const at = nodeStart(parsed.positions, found.notObject) ?? (found.path && !ctx.streamed ? locatePath(parsed.positions, root, found.path)?.span.valueStart : undefined) ?? docStart;
+    report(ctx, "error", "not-an-object", `A Kubernetes object must be a YAML mapping; this ${found.path ? "item" : "document"} is ${describe(found.notObject)}.`, at, found.path || undefined);
+    return;
+  }
+  // Last line of defence: a bug tripped by one object must not cost the analysis of the others
+  // (nor throw out of the core). The fuzz tests assert that this diagnostic never appears.
+  try {
+    const w = analyzeObject(ctx, found, document, root);
+    if (w) workloads.push(w);
+  } catch (e) {
+    const at = nodeStart(parsed.positions, found.obj) ?? docStart;
+    report(ctx, "error", "internal-error", `This object could not be analysed (internal error: ${(e as Error)?.message ?? String(e)}); the rest of the text was.`, at, found.path || undefined);
+  }
 }
 
 /** Namespaces in the text whose pod-security.kubernetes.io labels apply to the workloads in them. */
@@ -218,7 +278,7 @@ function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): 
 function validate(ctx: Ctx, found: FoundObject, specPath: string, spec: YMap, root: unknown): void {
   const findings = validateWorkload({ kind: found.kind, object: found.obj, objectPath: found.path, spec, specPath, minor: minorOf(ctx.kubernetes) ?? NEWEST_MINOR });
   for (const f of findings) {
-    const loc = locatePath(ctx.parsed.positions, root, f.path);
+    const loc = ctx.streamed && found.path && f.path.startsWith(`${found.path}.`) ? locatePath(ctx.parsed.positions, found.obj, f.path.slice(found.path.length + 1)) : locatePath(ctx.parsed.positions, root, f.path);
     const offset = loc ? (f.at === "value" && loc.exact ? loc.span.valueStart : loc.span.keyStart) : (nodeStart(ctx.parsed.positions, found.obj) ?? 0);
     const p = positionAt(ctx.parsed.lines, offset);
     const d: Diagnostic = { severity: f.severity, code: f.code, message: f.message, path: f.path, line: p.line, column: p.column, source: f.source };
@@ -270,9 +330,10 @@ function reportStartup(ctx: Ctx, c: Container, imageUser: number | string, obj: 
 
 function lineOffset(ctx: Ctx, line: number): number | undefined {
   const starts = ctx.parsed.lines.starts;
-  if (line < 1 || line > starts.length) return undefined;
+  const index = line - (ctx.parsed.lines.firstLine ?? 1);
+  if (index < 0 || index >= starts.length) return undefined;
   // First non-blank character of the line, so the marker sits on the key.
-  const start = starts[line - 1];
+  const start = starts[index];
   const m = /^[ \t-]*/.exec(ctx.parsed.text.slice(start, start + 200));
   return start + (m ? m[0].length : 0);
 }

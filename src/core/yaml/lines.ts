@@ -5,9 +5,11 @@ export interface LineIndex {
   /** Offset of the first character of each line. */
   starts: Int32Array | number[];
   length: number;
+  /** Line number of the text's first line: 1, or more for a part of a bigger input read as a stream. */
+  firstLine?: number;
 }
 
-export function buildLineIndex(text: string): LineIndex {
+export function buildLineIndex(text: string, firstLine = 1): LineIndex {
   const starts: number[] = [0];
   if (text.includes("\r")) {
     // A lone CR ends a line too, as for js-yaml, go-yaml and the editor (old Mac line ends): without
@@ -22,7 +24,7 @@ export function buildLineIndex(text: string): LineIndex {
       i = text.indexOf("\n", i + 1);
     }
   }
-  return { starts, length: text.length };
+  return firstLine === 1 ? { starts, length: text.length } : { starts, length: text.length, firstLine };
 }
 
 /** 1-based line and column of a 0-based offset (clamped into the text). */
@@ -36,11 +38,11 @@ export function positionAt(index: LineIndex, offset: number): { line: number; co
     if (starts[mid] <= o) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: o - starts[lo] + 1 };
+  return { line: lo + (index.firstLine ?? 1), column: o - starts[lo] + 1 };
 }
 
 /** 0-based offset of a 1-based line and column. */
 export function offsetAt(index: LineIndex, line: number, column: number): number {
-  const l = Math.max(1, Math.min(line, index.starts.length));
+  const l = Math.max(1, Math.min(line - (index.firstLine ?? 1) + 1, index.starts.length));
   return Math.min(index.starts[l - 1] + Math.max(0, column - 1), index.length);
 }

@@ -99,8 +99,9 @@ class AliasingError extends Error {
   }
 }
 
-export function parseYamlText(text: string): ParsedText {
-  const lines = buildLineIndex(text);
+/** `firstLine`: the line number of the text's first line, when it is a part of a streamed input. */
+export function parseYamlText(text: string, firstLine = 1): ParsedText {
+  const lines = buildLineIndex(text, firstLine);
   const out: ParsedText = { text, lines, documents: [], positions: new Map(), diagnostics: [] };
   const report = (severity: Diagnostic["severity"], code: string, message: string, start: number, end?: number) => {
     const p = positionAt(lines, start);
