@@ -88,7 +88,7 @@ describe("inputs", () => {
     const r = await run(["analyze", "/dev/zero"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("error: /dev/zero is larger than 64 MB: an input that big is analysed as a stream, which needs --json or --json=summary\n");
-  });
+  }, 60_000);
 
   it.runIf(process.platform === "linux")("a file that never ends, streamed (--json): exit 2 once one line holds 64 MB, nothing printed", async () => {
     const r = await run(["analyze", "/dev/zero", "--json"]);
@@ -260,14 +260,14 @@ describe.concurrent("the real program", () => {
   it("a missing file: exit 2, no stack trace", async () => {
     const r = await spawnCli(["analyze", "/nonexistent/manifest.yaml"]);
     expect(r).toEqual({ code: 2, stdout: "", stderr: "error: cannot read /nonexistent/manifest.yaml: no such file\n" });
-  }, 30_000);
+  }, 90_000);
 
   it("bad flags: exit 2, usage on stderr", async () => {
     const r = await spawnCli(["analyze", "-", "--runtime", "docker"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --runtime must be containerd or cri-o, not "docker"\n\nUsage:/);
     expect(r.stderr).not.toMatch(STACK);
-  }, 30_000);
+  }, 90_000);
 
   it("20 MB on standard input: exit 0", async () => {
     const blob = "x".repeat(1000);
