@@ -1,6 +1,6 @@
 // Text in, Analysis out: the one entry point the app, the worker and the command line share.
 
-import { type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type Process, type Runtime, type Workload } from "./types";
+import { type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type PodSettings, type Process, type Runtime, type Workload } from "./types";
 import { LATEST, NEWEST_MINOR, minorOf, normaliseVersion } from "./versions";
 import { parseYamlText, type ParsedText } from "./yaml/parse";
 import { positionAt } from "./yaml/lines";
@@ -13,18 +13,20 @@ import { validateWorkload } from "./validate/index";
 import { locatePath } from "./yaml/locate";
 import { computeProcess, PROCESS_INPUT_FIELDS } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
-import { resolveLine } from "./runtime/releases";
+import { resolveLine, type ReleaseLine } from "./runtime/releases";
 import { podOsAt, windowsProcess } from "./runtime/windows";
+import { evaluateActions, resolveNode, type ResolvedNode } from "./actions/index";
 import { admitWorkload, evaluatePssBoth, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
   const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
-  const runtimeVersion = resolveLine(runtime, options.runtimeVersion).line;
+  const line = resolveLine(runtime, options.runtimeVersion);
+  const runtimeVersion = line.line;
   const parsed = parseYamlText(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const workloads: Workload[] = [];
-  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes, namespaces: namespacePolicies(parsed), processes: new Map(), ids: new Map() };
+  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes, namespaces: namespacePolicies(parsed), processes: new Map(), ids: new Map(), line, node: resolveNode(options.node) };
 
   for (const doc of parsed.documents) {
     if (!doc.ok || doc.value === null || doc.value === undefined) continue;
@@ -86,7 +88,7 @@ function streamCtx(state: StreamState, parsed: ParsedText): Ctx {
   const options = state.options;
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
   const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
-  return { parsed, diagnostics: [...parsed.diagnostics], options, runtime, kubernetes, namespaces: state.namespaces, processes: new Map(), ids: new Map() };
+  return { parsed, diagnostics: [...parsed.diagnostics], options, runtime, kubernetes, namespaces: state.namespaces, processes: new Map(), ids: new Map(), line: resolveLine(runtime, options.runtimeVersion), node: resolveNode(options.node) };
 }
 
 interface Ctx {
@@ -103,6 +105,9 @@ interface Ctx {
   ids: Map<object, number>;
   /** One item of a List read on its own (analyzeListItem): paths are located from the item. */
   streamed?: boolean;
+  /** The runtime release line whose defaults apply. */
+  line: ReleaseLine;
+  node: ResolvedNode;
 }
 
 function analyzeFound(ctx: Ctx, found: FoundObject | { notObject: unknown; path: string }, document: number, root: unknown, docStart: number, workloads: Workload[]): void {
@@ -186,6 +191,8 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
   const podScRaw = get(spec, "securityContext");
   const podSc = isMap(podScRaw) ? podScRaw : undefined;
   workload.pod = podLevel(ctx, spec, podSc, workload.pod.path);
+  workload.podSettings = podSettings(ctx, spec, loc.path);
+  const volumes = volumeOwnership(spec);
 
   const annotations = podAnnotations(loc);
   const runsOn = podOsAt(spec, minorOf(ctx.kubernetes) ?? NEWEST_MINOR);
@@ -234,13 +241,15 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
     if (scSpan) c.securityContextLine = positionAt(parsed.lines, scSpan.keyStart).line;
     // The risk rules read Linux ids and capabilities; a Windows container has neither.
     c.risks = windows ? {} : risksOf(effective, c.process ?? undefined);
+    const mounts = mountsOf(fc.obj);
+    if (mounts.length) c.mounts = mounts;
     workload.containers.push(c);
     if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj, root);
   }
 
+  addActions(ctx, workload, loc.path, volumes);
   const pssInput = { metadata: loc.podMetadata, spec, kind: found.kind };
   workload.pss = evaluatePssBoth(pssInput, ctx.kubernetes);
-  const volumes = volumeOwnership(spec);
   if (volumes.length) workload.volumes = volumes;
   admit(ctx, workload, found, pssInput, objStart);
   return workload;
@@ -251,6 +260,58 @@ function podAnnotations(loc: { path: string; podMetadata: unknown }): { map: YMa
   const map = get(loc.podMetadata, "annotations");
   if (!isMap(map) || !loc.path.endsWith("spec")) return undefined;
   return { map, path: `${loc.path.slice(0, -"spec".length)}metadata.annotations` };
+}
+
+const POD_SETTINGS = ["hostPID", "hostNetwork", "hostIPC", "shareProcessNamespace"] as const;
+
+function podSettings(ctx: Ctx, spec: YMap, specPath: string): PodSettings {
+  const out = {} as PodSettings;
+  for (const name of POD_SETTINGS) {
+    const span = keySpan(ctx.parsed.positions, spec, name);
+    out[name] = { value: get(spec, name) === true, path: joinPath(specPath, name) };
+    if (span) out[name].line = positionAt(ctx.parsed.lines, span.keyStart).line;
+  }
+  return out;
+}
+
+function mountsOf(container: unknown): { name: string; mountPath: string; readOnly: boolean }[] {
+  const list = get(container, "volumeMounts");
+  if (!Array.isArray(list)) return [];
+  const out: { name: string; mountPath: string; readOnly: boolean }[] = [];
+  for (const m of list) {
+    if (!isMap(m)) continue;
+    const name = get(m, "name");
+    const mountPath = get(m, "mountPath");
+    out.push({ name: typeof name === "string" ? name : "", mountPath: typeof mountPath === "string" ? mountPath : "", readOnly: get(m, "readOnly") === true });
+  }
+  return out;
+}
+
+/** What each Linux container's first process can do (core/actions); none for Windows containers. */
+function addActions(ctx: Ctx, w: Workload, specPath: string, volumes: ReturnType<typeof volumeOwnership>): void {
+  if (w.pod.os === "windows") return;
+  const settings = w.podSettings!;
+  const uids = w.containers.map((c) => c.process?.uid);
+  w.containers.forEach((c, index) => {
+    if (!c.process) return;
+    const rel = c.path.startsWith(`${specPath}.`) ? c.path.slice(specPath.length + 1) : c.path;
+    c.actions = evaluateActions({
+      effective: c.effective,
+      process: c.process,
+      line: ctx.line,
+      pod: { hostPID: settings.hostPID.value, hostNetwork: settings.hostNetwork.value, hostIPC: settings.hostIPC.value, shareProcessNamespace: settings.shareProcessNamespace.value, hostUsers: w.pod.hostUsers },
+      podSettings: settings,
+      volumes,
+      mounts: c.mounts ?? [],
+      node: ctx.node,
+      seccompDefault: ctx.options.seccompDefault === true,
+      containerPath: rel,
+      containerLine: c.securityContextLine ?? c.line,
+      podSecurityContextPath: w.pod.path,
+      podSecurityContextLine: w.pod.line,
+      otherUids: uids.filter((u, j): u is number | string => j !== index && u !== undefined),
+    });
+  });
 }
 
 function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): PodLevel {

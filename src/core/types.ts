@@ -51,6 +51,8 @@ export interface Workload {
   pod: PodLevel;
   /** The pod's volumes and what fsGroup does to each (core/volumes.ts). */
   volumes?: { name: string; type: string; ownership: "changed" | "unchanged" | "depends"; why: string }[];
+  /** Pod settings outside securityContext that decide actions (hostPID, hostNetwork, …), as written. */
+  podSettings?: PodSettings;
   /** Set by the app's worker on a light copy of a big analysis: containers are fetched on demand. */
   light?: boolean;
   containerCount?: number;
@@ -72,6 +74,9 @@ export interface PodLevel {
   /** The node OS the pod runs on and why (runtime/windows.ts podOsOf). Additive. */
   runsOn?: { os: "linux" | "windows"; why: string };
 }
+
+export type PodSettingName = "hostPID" | "hostNetwork" | "hostIPC" | "shareProcessNamespace";
+export type PodSettings = Record<PodSettingName, { value: boolean; path: string; line?: number }>;
 
 export type ContainerType = "init" | "sidecar" | "regular" | "ephemeral";
 
@@ -100,6 +105,33 @@ export interface Container {
   securityContextLine?: number;
   /** Effective values worth a second look (root, privileged, escalation allowed, …), from core/risk. */
   risks?: Partial<Record<EffectiveField, string>>;
+  /** What the first process can and cannot do (core/actions); absent for Windows containers. */
+  actions?: Action[];
+  /** The container's volumeMounts as written (for write-volume actions and the probe script). */
+  mounts?: { name: string; mountPath: string; readOnly: boolean }[];
+}
+
+export type Verdict = "allowed" | "blocked" | "depends";
+
+/** One concrete thing the container's first process tries (core/actions/catalogue.ts). */
+export interface Action {
+  /** Stable kebab-case id; per-volume actions are `write-volume:<volume name>`. */
+  id: string;
+  verdict: Verdict;
+  /** One sentence: what decides it here. */
+  rule: string;
+  /** Effective fields (or pod settings such as hostPID) that would change it. */
+  fields: string[];
+  /** The upstream file and function (or man page) the rule rests on. */
+  source: string;
+  /** A short human title, e.g. "Bind a port below 1024". Not in the contract. */
+  title?: string;
+  /** Node facts the verdict assumes (Yama ptrace_scope, unprivileged user namespaces, …). */
+  assumptions?: string[];
+  /** Where the deciding setting is (or would go) in the text. */
+  at?: { path: string; line: number };
+  /** The smallest change that flips the verdict, as edits relative to the pod spec (core/fixes). */
+  whatIf?: { label: string; edits: { path: string; value: unknown }[] };
 }
 
 export type Source = "container" | "pod" | "default" | "image";
@@ -194,4 +226,13 @@ export interface AnalyzeOptions {
   imageUsers?: Record<string, number | string>;
   /** The kubelet's --seccomp-default: when true, an unset seccompProfile means RuntimeDefault. */
   seccompDefault?: boolean;
+  /** Node kernel facts the actions rest on (core/actions/assumptions.ts); defaults there. */
+  node?: NodeAssumptions;
+}
+
+export interface NodeAssumptions {
+  /** kernel.yama.ptrace_scope: 0 classic, 1 restricted (default), 2 admin-only, 3 no attach. */
+  ptraceScope?: 0 | 1 | 2 | 3;
+  /** Whether the node lets unprivileged processes create user namespaces (default true). */
+  unprivilegedUserns?: boolean;
 }
