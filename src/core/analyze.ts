@@ -291,8 +291,9 @@ function mountsOf(container: unknown): { name: string; mountPath: string; readOn
 function addActions(ctx: Ctx, w: Workload, specPath: string, volumes: ReturnType<typeof volumeOwnership>): void {
   if (w.pod.os === "windows") return;
   const settings = w.podSettings!;
-  const uids = w.containers.map((c) => c.process?.uid);
-  w.containers.forEach((c, index) => {
+  const uidCount = new Map<unknown, number>();
+  for (const c of w.containers) if (c.process) uidCount.set(c.process.uid, (uidCount.get(c.process.uid) ?? 0) + 1);
+  w.containers.forEach((c) => {
     if (!c.process) return;
     const rel = c.path.startsWith(`${specPath}.`) ? c.path.slice(specPath.length + 1) : c.path;
     c.actions = evaluateActions({
@@ -309,7 +310,7 @@ function addActions(ctx: Ctx, w: Workload, specPath: string, volumes: ReturnType
       containerLine: c.securityContextLine ?? c.line,
       podSecurityContextPath: w.pod.path,
       podSecurityContextLine: w.pod.line,
-      otherUids: uids.filter((u, j): u is number | string => j !== index && u !== undefined),
+      sameUidOthers: (uidCount.get(c.process.uid) ?? 1) - 1,
     });
   });
 }

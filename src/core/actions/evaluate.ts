@@ -25,8 +25,8 @@ export interface ActionInput {
   containerLine: number;
   podSecurityContextPath: string;
   podSecurityContextLine?: number;
-  /** uids of the pod's other containers (ptrace with ptrace_scope 0). */
-  otherUids: (number | string)[];
+  /** How many of the pod's other containers run as the same uid (ptrace with ptrace_scope 0). */
+  sameUidOthers: number;
 }
 
 type Partial = Omit<Action, "id" | "fields" | "source" | "title"> & { id?: string; extraSource?: string[]; fields?: string[] };
@@ -378,7 +378,7 @@ const DECIDERS: Record<string, (i: ActionInput) => Partial> = {
         assumptions: [assumption],
         whatIf: isRoot(i) ? addCap(i, "CAP_SYS_PTRACE") : undefined,
       };
-    const same = i.otherUids.filter((u) => u === i.process.uid).length;
+    const same = i.sameUidOthers;
     return {
       verdict: same > 0 ? "allowed" : "depends",
       rule:
@@ -509,7 +509,10 @@ function parseRange(s: string): [number, number] {
 }
 
 function inRange(i: ActionInput, [lo, hi]: [number, number]): boolean {
-  return [i.process.gid, ...i.process.groups].some((g) => g >= lo && g <= hi);
+  // "1 0" (the kernel default) is empty; a pod may carry 100,000 groups, so no copies.
+  if (lo > hi) return false;
+  if (i.process.gid >= lo && i.process.gid <= hi) return true;
+  return i.process.groups.some((g) => g >= lo && g <= hi);
 }
 
 export type { Verdict };
