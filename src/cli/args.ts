@@ -1,6 +1,6 @@
 // Command-line arguments of the Analysis contract (../shared/analysis-contract.md).
 
-import type { Runtime } from "../core/types";
+import type { NodeAssumptions, Runtime } from "../core/types";
 import { normaliseVersion, SUPPORTED_VERSIONS } from "../core/versions";
 import { escapeControls } from "../core/report/terminal";
 import { parseRuntimeSpec, RELEASE_LINES } from "../core/runtime/releases";
@@ -26,6 +26,12 @@ export interface CliOptions {
   namespace?: string;
   allNamespaces: boolean;
   context?: string;
+  /** Node assumptions for the actions: --ptrace-scope, --no-unprivileged-userns. */
+  node: NodeAssumptions;
+  /** --probe: print the node probe script(s) instead of the analysis. */
+  probe: boolean;
+  /** --observed <file>: compare a probe's output with the prediction. */
+  observed?: string;
 }
 
 export class UsageError extends Error {}
@@ -38,7 +44,8 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export const USAGE = `Usage: secctx analyze <file|-|TYPE/NAME|TYPE> [-n NS|-A] [--context NAME] [--json[=summary]|--sarif|--markdown]
          [--runtime containerd|cri-o[@<line>]] [--kubernetes 1.23…${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}|latest] [--image-user <container>=<uid|name>]...
-         [--seccomp-default] [--fail-on error|baseline|restricted]
+         [--seccomp-default] [--fail-on error|baseline|restricted] [--ptrace-scope 0-3]
+         [--no-unprivileged-userns] [--probe | --observed <file>]
 
 Analyses the Kubernetes manifests in <file> (or standard input with -) and prints, for every
 container, the security settings the kubelet and the runtime apply and where each came from.
@@ -55,6 +62,10 @@ with your own kubectl (kubectl get … -o yaml); an existing file of that name i
   --kubernetes        the Kubernetes version whose rules apply (default: latest)
   --image-user        the user the image's USER line gives a container (default: 0, root)
   --seccomp-default   the kubelet runs with --seccomp-default (unset seccomp means RuntimeDefault)
+  --ptrace-scope      the node's kernel.yama.ptrace_scope for the ptrace action (default 1)
+  --no-unprivileged-userns  the node refuses user namespaces to unprivileged processes
+  --probe             print, per container, a POSIX sh probe to run with kubectl exec
+  --observed <file>   compare a probe's output (key=value lines) with the prediction
   --fail-on           exit 1 when an error is found, or a workload is not allowed at that level
   -n, --namespace     the namespace of a live object (kubectl's default otherwise)
   -A, --all-namespaces  every namespace (alone: every pod of the cluster)
@@ -74,7 +85,7 @@ function lineList(runtime: Runtime): string {
 const FORMAT_FLAGS: Record<string, CliOptions["format"]> = { "--json": "json", "--sarif": "sarif", "--markdown": "markdown" };
 
 /** Options that take no value (`--seccomp-default=yes` is refused rather than read as set). */
-const SWITCHES = new Set(["--sarif", "--markdown", "--seccomp-default", "--help", "--all-namespaces"]);
+const SWITCHES = new Set(["--sarif", "--markdown", "--seccomp-default", "--help", "--all-namespaces", "--no-unprivileged-userns", "--probe"]);
 
 /**
  * The bounds of a user id, as the API validates runAsUser: k8s.io/apimachinery
@@ -97,6 +108,8 @@ export function parseArgs(argv: string[]): CliOptions {
     imageUsers: Object.create(null) as Record<string, number | string>,
     seccompDefault: false,
     allNamespaces: false,
+    node: {},
+    probe: false,
   };
   const rest: string[] = [];
   /** The option that chose the output format, to name both sides of a conflict. */
@@ -173,6 +186,21 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       case "--seccomp-default":
         o.seccompDefault = true;
+        break;
+      case "--ptrace-scope": {
+        const v = once(value());
+        if (!/^[0-3]$/.test(v)) throw new UsageError(`--ptrace-scope must be 0, 1, 2 or 3 (kernel.yama.ptrace_scope), not "${showArg(v)}"`);
+        o.node.ptraceScope = Number(v) as 0 | 1 | 2 | 3;
+        break;
+      }
+      case "--no-unprivileged-userns":
+        o.node.unprivilegedUserns = false;
+        break;
+      case "--probe":
+        o.probe = true;
+        break;
+      case "--observed":
+        o.observed = once(value());
         break;
       case "--runtime": {
         const v = once(value());

@@ -22,6 +22,7 @@ import { kubectlArgs, runKubectl } from "./kubectl";
 import { analyzeStreamed } from "./streamed";
 import { summarizeWorkload } from "../core/summary";
 import type { Analysis } from "../core/types";
+import { observedReport, probeReport } from "./probe";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface Io {
@@ -178,7 +179,22 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     kubernetes: options.kubernetes,
     imageUsers: options.imageUsers,
     seccompDefault: options.seccompDefault,
+    node: options.node,
   }), read);
+  if (options.probe || options.observed !== undefined) {
+    let observed: string | undefined;
+    if (options.observed !== undefined) {
+      try {
+        if (options.observed === "-" && options.input === "-") throw new UsageError("--observed - and the manifest cannot both come from standard input");
+        observed = (await readCapped(options.observed === "-" ? io.stdin : createReadStream(options.observed), options.observed === "-" ? "standard input" : escapeControls(options.observed))).text;
+      } catch (e) {
+        io.stderr(`error: ${(e as Error).message}\n`);
+        return 2;
+      }
+    }
+    io.stdout(observed === undefined ? probeReport(analysis) : observedReport(analysis, observed));
+    return 0;
+  }
   if (options.format === "json") {
     // Written one workload at a time: the JSON of a big dump is never one string.
     const out = new Buffered(io.stdout);

@@ -55,6 +55,11 @@ export function formatReport(a: Analysis, file: string): string {
         lines.push(`    /proc/1/status: Uid ${id(uid)}  Gid ${id(gid)}  Groups ${p.groups.join(" ") || "-"}  CapEff ${p.capHex.CapEff}  CapBnd ${p.capHex.CapBnd}  NoNewPrivs ${p.noNewPrivs ? 1 : 0}  Seccomp ${p.seccomp === "filter" ? 2 : 0}`);
         for (const note of [uid.note, gid.note]) if (note) lines.push(`      (? ${note})`);
       }
+      if (c.actions?.length) {
+        lines.push("    what it can do:");
+        const idWidth = Math.max(...c.actions.map((x) => x.id.length));
+        for (const x of c.actions) lines.push(`      ${x.id.padEnd(idWidth)}  ${x.verdict.padEnd(7)}  ${escapeControls(x.rule)}`);
+      }
     }
   }
   if (a.diagnostics.length) {

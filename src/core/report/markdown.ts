@@ -46,6 +46,10 @@ function containerSection(c: Container): string[] {
       `Effective capabilities: ${mdText(p.capabilities.effective.join(", ") || "none")}. Bounding: ${mdText(p.capabilities.bounding.join(", ") || "none")}.`,
     );
   }
+  if (c.actions?.length) {
+    out.push("", "What it can do:", "", "| action | verdict | why |", "|---|---|---|");
+    for (const a of c.actions) out.push(`| ${mdCode(a.id)} | ${a.verdict} | ${mdText(a.rule)} |`);
+  }
   out.push("");
   return out;
 }
