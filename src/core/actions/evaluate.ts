@@ -82,7 +82,8 @@ function capWords(i: ActionInput, cap: string): string {
 
 function dropDescription(i: ActionInput, cap: string): string {
   const v = i.effective.capabilities?.value as { drop?: unknown; add?: unknown } | null | undefined;
-  const drop = Array.isArray(v?.drop) ? (v!.drop as unknown[]).map(String) : [];
+  // Only strings: a wrong-typed entry may be an object without a prototype (no String()).
+  const drop = Array.isArray(v?.drop) ? (v!.drop as unknown[]).filter((d): d is string => typeof d === "string") : [];
   if (drop.some((d) => d.toUpperCase() === "ALL")) return "capabilities.drop has ALL";
   if (drop.some((d) => `CAP_${d.toUpperCase()}` === cap || d.toUpperCase() === cap)) return `capabilities.drop has ${short(cap)}`;
   return `not among the ${i.line.runtime === "cri-o" ? "CRI-O" : "containerd"} defaults`;

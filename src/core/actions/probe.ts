@@ -133,7 +133,10 @@ function predictions(w: Workload, c: Container, line: ReleaseLine): Predicted[] 
   ];
   const hostNetwork = w.podSettings?.hostNetwork.value === true;
   const sysctls = Array.isArray(c.effective.sysctls?.value) ? (c.effective.sysctls.value as { name?: unknown; value?: unknown }[]) : [];
-  const podSysctl = (name: string) => sysctls.find((s) => s && s.name === name)?.value;
+  const podSysctl = (name: string): string | undefined => {
+    const v = sysctls.find((s) => s && typeof s === "object" && s.name === name)?.value;
+    return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+  };
   if (!hostNetwork) {
     const port = podSysctl("net.ipv4.ip_unprivileged_port_start") ?? line.sandboxSysctls.ipUnprivilegedPortStart.value ?? "1024";
     rows.push({

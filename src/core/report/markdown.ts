@@ -47,8 +47,8 @@ function containerSection(c: Container): string[] {
     );
   }
   if (c.actions?.length) {
-    out.push("", "What it can do:", "", "| action | verdict | why |", "|---|---|---|");
-    for (const a of c.actions) out.push(`| ${mdCode(a.id)} | ${a.verdict} | ${mdText(a.rule)} |`);
+    out.push("", "What it can do:", "", "| action | verdict | why | changed by |", "|---|---|---|---|");
+    for (const a of c.actions) out.push(`| ${mdCode(a.id)} | ${a.verdict} | ${mdText(a.rule)} | ${mdText(a.fields.join(", "))} |`);
   }
   out.push("");
   return out;
