@@ -186,7 +186,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (options.observed !== undefined) {
       try {
         if (options.observed === "-" && options.input === "-") throw new UsageError("--observed - and the manifest cannot both come from standard input");
-        observed = (await readCapped(options.observed === "-" ? io.stdin : createReadStream(options.observed), options.observed === "-" ? "standard input" : escapeControls(options.observed))).text;
+        const got = await readCapped(options.observed === "-" ? io.stdin : createReadStream(options.observed), options.observed === "-" ? "standard input" : escapeControls(options.observed), false);
+        observed = "text" in got ? got.text : "";
       } catch (e) {
         io.stderr(`error: ${(e as Error).message}\n`);
         return 2;

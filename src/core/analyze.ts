@@ -1,6 +1,6 @@
 // Text in, Analysis out: the one entry point the app, the worker and the command line share.
 
-import { type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type PodSettings, type Process, type Runtime, type Workload } from "./types";
+import { EFFECTIVE_FIELDS, type Action, type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type PodSettings, type Process, type Runtime, type Workload } from "./types";
 import { LATEST, NEWEST_MINOR, minorOf, normaliseVersion } from "./versions";
 import { parseYamlText, type ParsedText } from "./yaml/parse";
 import { positionAt } from "./yaml/lines";
@@ -293,26 +293,57 @@ function addActions(ctx: Ctx, w: Workload, specPath: string, volumes: ReturnType
   const settings = w.podSettings!;
   const uidCount = new Map<unknown, number>();
   for (const c of w.containers) if (c.process) uidCount.set(c.process.uid, (uidCount.get(c.process.uid) ?? 0) + 1);
+  // Containers alike but for their place (replicas of a dump, 3,000 default containers) share one
+  // evaluation: it runs with a placeholder path and line, filled in per container below.
+  const cache = new Map<string, Action[]>();
+  const id = (v: unknown): string => {
+    if (v === null || typeof v !== "object") return typeof v === "string" ? JSON.stringify(v) : String(v);
+    let n = ctx.ids.get(v);
+    if (n === undefined) ctx.ids.set(v, (n = ctx.ids.size + 1));
+    return `#${n}`;
+  };
   w.containers.forEach((c) => {
     if (!c.process) return;
     const rel = c.path.startsWith(`${specPath}.`) ? c.path.slice(specPath.length + 1) : c.path;
-    c.actions = evaluateActions({
-      effective: c.effective,
-      process: c.process,
-      line: ctx.line,
-      pod: { hostPID: settings.hostPID.value, hostNetwork: settings.hostNetwork.value, hostIPC: settings.hostIPC.value, shareProcessNamespace: settings.shareProcessNamespace.value, hostUsers: w.pod.hostUsers },
-      podSettings: settings,
-      volumes,
-      mounts: c.mounts ?? [],
-      node: ctx.node,
-      seccompDefault: ctx.options.seccompDefault === true,
-      containerPath: rel,
-      containerLine: c.securityContextLine ?? c.line,
-      podSecurityContextPath: w.pod.path,
-      podSecurityContextLine: w.pod.line,
-      sameUidOthers: (uidCount.get(c.process.uid) ?? 1) - 1,
-    });
+    const same = (uidCount.get(c.process.uid) ?? 1) - 1;
+    let key = `${id(c.process)}|${same}|${JSON.stringify(c.mounts ?? [])}`;
+    for (const f of EFFECTIVE_FIELDS) {
+      const e = c.effective[f];
+      key += `|${e.source}:${e.line ?? ""}:${e.source === "default" || e.source === "image" ? JSON.stringify(e.value) : id(e.value)}`;
+    }
+    let actions = cache.get(key);
+    if (!actions) {
+      actions = evaluateActions({
+        effective: c.effective,
+        process: c.process,
+        line: ctx.line,
+        pod: { hostPID: settings.hostPID.value, hostNetwork: settings.hostNetwork.value, hostIPC: settings.hostIPC.value, shareProcessNamespace: settings.shareProcessNamespace.value, hostUsers: w.pod.hostUsers },
+        podSettings: settings,
+        volumes,
+        mounts: c.mounts ?? [],
+        node: ctx.node,
+        seccompDefault: ctx.options.seccompDefault === true,
+        containerPath: PLACE,
+        containerLine: 0,
+        podSecurityContextPath: w.pod.path,
+        podSecurityContextLine: w.pod.line,
+        sameUidOthers: same,
+      });
+      cache.set(key, actions);
+    }
+    const line = c.securityContextLine ?? c.line;
+    c.actions = actions.map((a) => placed(a, rel, line));
   });
+}
+
+const PLACE = "\u0000container";
+
+/** An action of the shared evaluation, with this container's path and line. */
+function placed(a: Action, rel: string, line: number): Action {
+  const out = { ...a };
+  if (a.at && (a.at.line === 0 || a.at.path.startsWith(PLACE))) out.at = { path: a.at.path.replace(PLACE, rel), line: a.at.line === 0 ? line : a.at.line };
+  if (a.whatIf) out.whatIf = { label: a.whatIf.label, edits: a.whatIf.edits.map((e) => ({ path: e.path.replace(PLACE, rel), value: e.value })) };
+  return out;
 }
 
 function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): PodLevel {
