@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { createHash } from "node:crypto";
+import { build as esbuild } from "esbuild";
 
 // A Content-Security-Policy that allows only the app's own origin: scripts, workers and connections
 // from 'self'; inline styles are needed by Monaco and React Flow; images from data:/blob: are the
@@ -17,6 +18,22 @@ const CSP = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join("; ");
+
+/**
+ * The headers a host should send with every response of the built app (README "Hosting"): the CSP
+ * again as a header, where it also covers the workers' scripts and can forbid framing
+ * (frame-ancestors is ignored in a <meta> tag), and the usual hardening headers. `vite preview`
+ * sends them, so the end-to-end tests run under them.
+ */
+export const HOST_HEADERS: Record<string, string> = {
+  "Content-Security-Policy": `${CSP}; frame-ancestors 'none'`,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), usb=(), payment=()",
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -44,37 +61,27 @@ function preloadEditor(): Plugin {
 }
 
 // A service worker that keeps every built file, so the playground works offline once loaded (an
-// air-gapped training room). Its cache is named after the build, and old caches are dropped.
+// air-gapped training room). Its code is src/sw/worker.ts, bundled here with the build's file list;
+// its cache is named after its scope and the build (src/sw/policy.ts).
 function offlineServiceWorker(): Plugin {
   return {
     name: "scp-offline-sw",
     apply: "build",
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => f !== "sw.js");
-      const version = createHash("sha256").update(files.sort().join("\n")).digest("hex").slice(0, 12);
-      const source = `// Generated at build time: precaches the app's files (same origin only).
-const CACHE = "scp-${version}";
-const FILES = ${JSON.stringify(["./", ...files])};
-self.addEventListener("install", (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
-});
-self.addEventListener("activate", (e) => {
-  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith("scp-") && k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
-});
-self.addEventListener("fetch", (e) => {
-  const req = e.request;
-  const url = new URL(req.url);
-  if (req.method !== "GET" || url.origin !== self.location.origin) return;
-  if (req.mode === "navigate") {
-    // The page itself: the network first (a new deployment is picked up), the cache when offline.
-    e.respondWith(fetch(req).catch(() => caches.match("./", { ignoreSearch: true, ignoreVary: true })));
-    return;
-  }
-  // Built files have content hashes in their names: the cache first.
-  e.respondWith(caches.match(req, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit || fetch(req)));
-});
-`;
-      this.emitFile({ type: "asset", fileName: "sw.js", source });
+    async generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => f !== "sw.js").sort();
+      const compile = (version: string) =>
+        esbuild({
+          entryPoints: ["src/sw/worker.ts"],
+          bundle: true,
+          write: false,
+          format: "iife",
+          target: "es2022",
+          logLevel: "warning",
+          define: { __SCP_VERSION__: JSON.stringify(version), __SCP_FILES__: JSON.stringify(["./", ...files]) },
+        }).then((r) => r.outputFiles[0].text);
+      // The build's identity: its files (content-hashed names) and the worker's own code.
+      const version = createHash("sha256").update(files.join("\n")).update(await compile("")).digest("hex").slice(0, 12);
+      this.emitFile({ type: "asset", fileName: "sw.js", source: `// Generated at build time from src/sw/worker.ts.\n${await compile(version)}` });
     },
   };
 }
@@ -88,4 +95,5 @@ export default defineConfig({
   build: {
     chunkSizeWarningLimit: 5000,
   },
+  preview: { headers: HOST_HEADERS },
 });

@@ -6,6 +6,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
 import { bootApp } from "./ui/state/boot";
+import { registerServiceWorker } from "./ui/serviceWorker";
 import "@xyflow/react/dist/style.css";
 import "./ui/styles.css";
 import "./ui/layout/layout.css";
@@ -20,10 +21,4 @@ createRoot(document.getElementById("root")!).render(
 );
 
 // Offline once loaded: the built app registers a service worker that keeps its own files.
-if (import.meta.env.PROD && "serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  window.addEventListener("load", () => {
-    navigator.serviceWorker.register("./sw.js").catch(() => {
-      // Without it the app still works online.
-    });
-  });
-}
+if (import.meta.env.PROD) window.addEventListener("load", registerServiceWorker);

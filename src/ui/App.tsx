@@ -4,6 +4,7 @@ import { Presentation } from "./Presentation";
 import { LessonGallery } from "./lessons/LessonGallery";
 import { Banners } from "./layout/Banners";
 import { Toolbar } from "./layout/Toolbar";
+import { UpdateNotice } from "./UpdateNotice";
 import { openLesson } from "./state/commands";
 import { actions, useApp } from "./state/store";
 import { useAnalysisRunner } from "./state/useAnalysis";
@@ -27,6 +28,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <UpdateNotice />
       {galleryOpen && <LessonGallery onOpen={openLesson} onClose={() => actions().setView({ galleryOpen: false })} />}
       <main className="workspace">
         <section className="left" aria-label="Manifest">
