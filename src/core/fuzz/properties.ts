@@ -2,6 +2,7 @@
 // CI) and scripts/fuzz.ts (many more). Each property throws with a readable message on failure.
 
 import fc from "fast-check";
+import { ENCODER_PROPERTIES } from "./encoders";
 import { analyze } from "../analyze";
 import type { Analysis } from "../types";
 import { CANONICAL, manifestModel, render, renderOptions, type Json, type JsonMap } from "./manifests";
@@ -196,4 +197,5 @@ export const PROPERTIES = [
   { name: "spelling invariance (comments, key order, style)", property: invarianceProperty },
   { name: "mutated manifests", property: mutationProperty },
   { name: "null or wrong type anywhere", property: wrongTypeProperty },
+  ...ENCODER_PROPERTIES,
 ] as const;

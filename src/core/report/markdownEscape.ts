@@ -29,6 +29,7 @@ export function mdCode(s: string, inTable = false): string {
   const content = inTable ? shown.replace(/\|/g, "\\|") : shown;
   const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(shown) ? " " : "";
+  // CommonMark strips one space from each end of a code span unless it is all spaces.
+  const pad = /^[` ]|[` ]$/.test(shown) && !/^ +$/.test(shown) ? " " : "";
   return `${fence}${pad}${content}${pad}${fence}`;
 }
