@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { build as esbuild } from "esbuild";
 
 // A Content-Security-Policy that allows only the app's own origin: scripts, workers and connections
@@ -91,6 +92,8 @@ export default defineConfig({
   base: "./",
   plugins: [react(), contentSecurityPolicy(), preloadEditor(), offlineServiceWorker()],
   worker: { format: "es" },
+  // monaco-yaml's worker bundles prettier for formatting, which the app does not offer: a stub instead.
+  resolve: { alias: [{ find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/, replacement: fileURLToPath(new URL("./src/ui/editor/prettierStub.ts", import.meta.url)) }] },
   optimizeDeps: { include: ["monaco-yaml/yaml.worker.js"] },
   build: {
     chunkSizeWarningLimit: 5000,

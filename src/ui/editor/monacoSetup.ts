@@ -43,6 +43,8 @@ configureMonacoYaml(monaco, {
   validate: false,
   hover: true,
   completion: true,
+  // Formatting is not offered: prettier is aliased out of the worker (prettierStub.ts).
+  format: { enable: false },
   schemas: [{ uri: "file:///security-context-playground.schema.json", fileMatch: ["**/*.yaml"], schema: manifestSchema() }],
 });
 
