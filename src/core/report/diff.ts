@@ -35,6 +35,12 @@ function containerChanges(wk: string, a: Container | undefined, b: Container | u
     if (a.process.noNewPrivs !== b.process.noNewPrivs) out.push({ workload: wk, container: name, what: "NoNewPrivs", before: String(+a.process.noNewPrivs), after: String(+b.process.noNewPrivs) });
     if (a.process.seccomp !== b.process.seccomp) out.push({ workload: wk, container: name, what: "Seccomp", before: a.process.seccomp, after: b.process.seccomp });
   }
+  // What the process can do: "can no longer chown files" reads as the action's title, before → after.
+  const actionsA = new Map((a.actions ?? []).map((x) => [x.id, x]));
+  for (const y of b.actions ?? []) {
+    const x = actionsA.get(y.id);
+    if (x && x.verdict !== y.verdict) out.push({ workload: wk, container: name, what: `can it: ${y.title ?? y.id}`, before: x.verdict, after: `${y.verdict} — ${y.rule}` });
+  }
   const sa = a.startup?.ok === false ? a.startup.reason ?? "fails" : "starts";
   const sb = b.startup?.ok === false ? b.startup.reason ?? "fails" : "starts";
   if (sa !== sb) out.push({ workload: wk, container: name, what: "startup", before: sa, after: sb });

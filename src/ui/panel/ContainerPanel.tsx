@@ -9,6 +9,7 @@ import { formatValue } from "../../core/format";
 import { SourceBadge } from "../graph/SourceBadge";
 import { SOURCE_META } from "../sources";
 import { ProcStatus } from "./ProcStatus";
+import { ContainerActions } from "./Actions";
 import { WindowsProcess } from "./WindowsProcess";
 import { PssSection } from "./PssSection";
 
@@ -77,6 +78,7 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
       )}
 
       {container.process && <ProcStatus process={container.process} />}
+      {container.process && <ContainerActions workload={workload} container={container} />}
       {!container.process && container.windows && <WindowsProcess info={container.windows} />}
 
       <table className="effective-table">

@@ -1,6 +1,6 @@
 // What the toolbar, the lessons and the panel do, as plain functions over the store: open an
 // example or a lesson (the replaced text stays restorable), share, fix, reset.
-import type { Workload } from "../../core/types";
+import type { Action, Workload } from "../../core/types";
 import { fixEdit, fixesFor, targetOf } from "../../core/fixes";
 import { EXAMPLES } from "../examples";
 import { lessonById, type LessonStep } from "../lessons/lessons";
@@ -41,6 +41,14 @@ export function doStep(step: LessonStep): boolean {
   }
   if (step.imageUser) setImageUser(step.imageUser.container, step.imageUser.user);
   return true;
+}
+
+/** Applies an action's what-if (core/actions): the same smallest-edit machinery as the fixes. */
+export function applyWhatIf(w: Workload, action: Action): void {
+  if (!action.whatIf) return;
+  const { doc } = appStore.getState();
+  const edit = fixEdit(doc.text, targetOf(w), { check: `what-if:${action.id}`, description: action.whatIf.label, edits: action.whatIf.edits });
+  if (edit) applyTextEdit(edit);
 }
 
 export function applyPssFix(w: Workload, level: "baseline" | "restricted", index: number): void {

@@ -3,7 +3,7 @@
 // its own copy of the text, so mounting or unmounting a view can never bring back an older text.
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { useStore } from "zustand";
-import type { Analysis, EffectiveField, Runtime, Workload } from "../../core/types";
+import type { Analysis, EffectiveField, NodeAssumptions, Runtime, Workload } from "../../core/types";
 import { LATEST } from "../../core/versions";
 
 /** Where the text in the editor came from. */
@@ -15,6 +15,8 @@ export interface Settings {
   runtimeVersion?: string;
   kubernetes: string;
   seccompDefault: boolean;
+  /** Node kernel facts the actions assume (core/actions/assumptions.ts); unset = the defaults. */
+  node?: NodeAssumptions;
   /** What each container's image USER gives it, as typed (a uid or a name); by container name. */
   imageUsers: Record<string, string>;
 }

@@ -21,7 +21,7 @@ export function optionsOf(settings: Settings): AnalyzeOptions {
     const t = v.trim();
     if (t) users[name] = /^\d+$/.test(t) ? Number(t) : t;
   }
-  return { runtime: settings.runtime, runtimeVersion: settings.runtimeVersion, kubernetes: settings.kubernetes, seccompDefault: settings.seccompDefault, imageUsers: users };
+  return { runtime: settings.runtime, runtimeVersion: settings.runtimeVersion, kubernetes: settings.kubernetes, seccompDefault: settings.seccompDefault, imageUsers: users, node: settings.node };
 }
 
 let client: AnalysisClient | null = null;
