@@ -212,6 +212,10 @@ describe("usage", () => {
     [["lint", "a.yaml"]],
     [["analyze", "-", "--bogus"]],
     [["analyze", "-", "--runtime", "docker"]],
+    [["analyze", "-", "--runtime", "containerd@1.9"]],
+    [["analyze", "-", "--runtime", "cri-o@"]],
+    [["analyze", "-", "--ptrace-scope", "4"]],
+    [["analyze", "-", "--probe=yes"]],
     [["analyze", "-", "--runtime"]],
     [["analyze", "-", "--kubernetes", "1.2"]],
     [["analyze", "-", "--kubernetes=2.0"]],
@@ -229,6 +233,30 @@ describe("usage", () => {
     const r = await run(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Usage:");
+  });
+});
+
+describe("runtime lines, --probe and --observed", () => {
+  it("--runtime containerd@1.7: the JSON names the line; a plain name the newest", async () => {
+    expect(JSON.parse((await run(["analyze", "-", "--json", "--runtime", "containerd@1.7"], [POD])).stdout).runtimeVersion).toBe("1.7");
+    expect(JSON.parse((await run(["analyze", "-", "--json", "--runtime", "cri-o"], [POD])).stdout).runtimeVersion).toMatch(/^1\.\d+$/);
+  });
+
+  it("--probe prints one kubectl exec per container; --observed explains a difference", async () => {
+    const probe = await run(["analyze", join(dir, "pod.yaml"), "--probe"]);
+    expect(probe.code).toBe(0);
+    expect(probe.stdout).toContain("kubectl exec 'web' -c 'app' -- sh -c '");
+    writeFileSync(join(dir, "observed.txt"), "container=app\nUid=101\nip_unprivileged_port_start=1024\n");
+    const r = await run(["analyze", join(dir, "pod.yaml"), "--runtime", "containerd@2.1", "--observed", join(dir, "observed.txt")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("≠ Uid: predicted 0, observed 101");
+    expect(r.stdout).toContain("image's USER");
+    expect(r.stdout).toContain("≠ ip_unprivileged_port_start: predicted 0, observed 1024");
+  });
+
+  it("the readable report lists what the container can do", async () => {
+    const r = await run(["analyze", join(dir, "pod.yaml"), "--runtime", "cri-o"]);
+    expect(r.stdout).toMatch(/what it can do:\n\s+bind-privileged-port\s+allowed/);
   });
 });
 

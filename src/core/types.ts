@@ -131,7 +131,7 @@ export interface Action {
   /** Where the deciding setting is (or would go) in the text. */
   at?: { path: string; line: number };
   /** The smallest change that flips the verdict, as edits relative to the pod spec (core/fixes). */
-  whatIf?: { label: string; edits: { path: string; value: unknown }[] };
+  whatIf?: { label: string; edits: { path: string; /** Absent: remove the key. */ value?: unknown }[] };
 }
 
 export type Source = "container" | "pod" | "default" | "image";

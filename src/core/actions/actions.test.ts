@@ -220,7 +220,7 @@ describe("what-if edits flip the verdict", () => {
     const w = analyze(text, runtime).workloads[0];
     const before = w.containers[0].actions!.find((a) => a.id === id)!;
     expect(before.whatIf, id).toBeDefined();
-    const edit = fixEdit(text, targetOf(w), { check: "what-if", description: before.whatIf!.label, edits: before.whatIf!.edits })!;
+    const edit = fixEdit(text, targetOf(w), { check: "what-if", description: before.whatIf!.label, edits: before.whatIf!.edits.map((e) => ({ path: e.path, value: e.value })) })!;
     const after = actionsOf(text.slice(0, edit.start) + edit.text + text.slice(edit.end), runtime).get(id)!;
     expect(after.verdict).not.toBe(before.verdict);
   });
@@ -274,5 +274,16 @@ describe("the seed's golden-standard pod and its NET_BIND_SERVICE snippet", () =
   it("a Windows pod has no actions", () => {
     const text = pod({ spec: "os: {name: windows}" });
     expect(analyze(text).workloads[0].containers[0].actions ?? []).toEqual([]);
+  });
+});
+
+describe("the compare view lists changed actions", () => {
+  it("dropping CHOWN: can no longer chown files", async () => {
+    const { diffAnalyses } = await import("../report/diff");
+    const before = analyze(pod(ROOT), CTRD2);
+    const after = analyze(pod({ sc: "{capabilities: {drop: [CHOWN]}}" }), CTRD2);
+    const change = diffAnalyses(before, after).find((c) => c.what === "can it: Chown a file it does not own");
+    expect(change).toMatchObject({ container: "app", before: "allowed" });
+    expect(change!.after).toMatch(/^blocked — Changing a file's owner needs CHOWN/);
   });
 });

@@ -20,6 +20,8 @@ export interface LessonStep {
   edit?: { find: string; replace: string };
   /** Sets the image user of a container instead of editing the text. */
   imageUser?: { container: string; user: string };
+  /** Picks a runtime release line (the runtime select), for steps that compare runtimes. */
+  runtime?: { runtime: "containerd" | "cri-o"; runtimeVersion?: string };
   done(a: Analysis): boolean;
 }
 
@@ -145,6 +147,24 @@ export const LESSONS: readonly Lesson[] = [
         done: (a) => container(a, "app")?.process?.capHex.CapBnd === "0000000000000400" && container(a, "app")?.process?.capHex.CapEff === "0000000000000000",
       },
       {
+        say: "Try this: can uid 1000 bind port 80? Pick containerd 1.7 and find “Bind a port below 1024” under What can it do?",
+        outcome: "Cannot: NET_BIND_SERVICE is only in the bounding set, and containerd 1.7 leaves net.ipv4.ip_unprivileged_port_start at 1024.",
+        runtime: { runtime: "containerd", runtimeVersion: "1.7" },
+        done: (a) => a.runtime === "containerd" && a.runtimeVersion === "1.7" && bindVerdict(a) === "blocked",
+      },
+      {
+        say: "Now pick CRI-O.",
+        outcome: "Still cannot: CRI-O sets no unprivileged-port sysctl by default (default_sysctls is empty).",
+        runtime: { runtime: "cri-o" },
+        done: (a) => a.runtime === "cri-o" && bindVerdict(a) === "blocked",
+      },
+      {
+        say: "And the newest containerd (2.x).",
+        outcome: "Can: containerd 2.x sets net.ipv4.ip_unprivileged_port_start=0 in the pod's network namespace, so any uid binds :80, with or without NET_BIND_SERVICE.",
+        runtime: { runtime: "containerd" },
+        done: (a) => a.runtime === "containerd" && a.runtimeVersion.startsWith("2.") && bindVerdict(a) === "allowed",
+      },
+      {
         say: "Change the pod's runAsUser to 0 (and remove runAsNonRoot, or the kubelet refuses to start it).",
         outcome: "As root, CapEff equals CapBnd: only NET_BIND_SERVICE.",
         edit: { find: "    runAsNonRoot: true\n    runAsUser: 1000\n", replace: "    runAsUser: 0\n" },
@@ -231,4 +251,9 @@ export const LESSONS: readonly Lesson[] = [
 
 export function lessonById(id: string | undefined): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
+}
+
+/** The "bind a port below 1024" verdict of the lesson's app container. */
+function bindVerdict(a: Analysis): string | undefined {
+  return container(a, "app")?.actions?.find((x) => x.id === "bind-privileged-port")?.verdict;
 }

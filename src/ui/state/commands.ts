@@ -6,7 +6,7 @@ import { EXAMPLES } from "../examples";
 import { lessonById, type LessonStep } from "../lessons/lessons";
 import { encodeShare } from "../share";
 import { applyTextEdit } from "./editorBridge";
-import { appStore, DEFAULT_SETTINGS } from "./store";
+import { actions, appStore, DEFAULT_SETTINGS } from "./store";
 
 export function openExample(id: string): void {
   const ex = EXAMPLES.find((e) => e.id === id);
@@ -40,6 +40,7 @@ export function doStep(step: LessonStep): boolean {
     applyTextEdit({ start, end: start + step.edit.find.length, text: step.edit.replace });
   }
   if (step.imageUser) setImageUser(step.imageUser.container, step.imageUser.user);
+  if (step.runtime) actions().setSettings({ runtime: step.runtime.runtime, runtimeVersion: step.runtime.runtimeVersion });
   return true;
 }
 
@@ -47,7 +48,7 @@ export function doStep(step: LessonStep): boolean {
 export function applyWhatIf(w: Workload, action: Action): void {
   if (!action.whatIf) return;
   const { doc } = appStore.getState();
-  const edit = fixEdit(doc.text, targetOf(w), { check: `what-if:${action.id}`, description: action.whatIf.label, edits: action.whatIf.edits });
+  const edit = fixEdit(doc.text, targetOf(w), { check: `what-if:${action.id}`, description: action.whatIf.label, edits: action.whatIf.edits.map((e) => ({ path: e.path, value: e.value })) });
   if (edit) applyTextEdit(edit);
 }
 
