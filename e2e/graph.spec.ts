@@ -78,6 +78,9 @@ test("a 50-container pod renders with no overlapping nodes", async ({ page }) =>
   const containers = Array.from({ length: 50 }, (_, i) => `  - name: c${i}\n    image: x\n${i % 3 === 0 ? "    securityContext: {runAsUser: 2000}\n" : ""}`).join("");
   const init = Array.from({ length: 5 }, (_, i) => `  - name: init${i}\n    image: x\n`).join("");
   await pasteManifest(page, `apiVersion: v1\nkind: Pod\nmetadata: {name: big}\nspec:\n  securityContext: {runAsUser: 1000}\n  initContainers:\n${init}  containers:\n${containers}`);
+  // The first fit shows the selected container readably; "fit view" shows them all (only what is in view is drawn).
+  await expect(page.getByTestId("container-node-init0")).toBeVisible();
+  await page.locator(".react-flow__controls-fitview").click();
   await expect(page.getByTestId("pod-node")).toContainText("Pod big");
   if (await page.getByRole("button", { name: "Close panel" }).isVisible()) await page.getByRole("button", { name: "Close panel" }).click();
   await expect(page.locator(".graph-note")).toContainText("55 containers");

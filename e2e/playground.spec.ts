@@ -50,7 +50,9 @@ test("pasting a manifest redraws the graph; a container override is shown as suc
   await expect(fieldRow(page, "first", "runAsUser")).toHaveAttribute("data-source", "pod");
   const second = fieldRow(page, "second", "runAsUser");
   await expect(second).toHaveAttribute("data-source", "container");
-  await expect(second.locator(".field-value")).toHaveText("2000 (overrides pod 1000)");
+  // An override reads on two lines: the value, then what it replaced and where.
+  await expect(second.locator(".field-value")).toHaveText("2000");
+  await expect(second.locator(".overrides-line")).toHaveText(/^overrides pod 1000, line \d+$/);
   await page.getByTestId("container-node-second").click();
   await expect(page.getByTestId("container-panel")).toContainText("second");
   await expect(page.getByTestId("container-panel").locator('tr[data-field="runAsUser"]')).toContainText("overrides pod 1000");

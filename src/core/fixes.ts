@@ -8,6 +8,9 @@ import { get, isMap } from "./yaml/access";
 import { suggestFixes, type FixSuggestion } from "./pss/index";
 import { setValueEdit, type TextEdit } from "./edit/yamlEdit";
 import { LATEST } from "./versions";
+import { parseImageUser } from "./runtime/user";
+import { buildLineIndex } from "./yaml/lines";
+import type { Diagnostic } from "./types";
 
 export interface FixTarget {
   document: number;
@@ -41,11 +44,81 @@ function walk(root: unknown, path: string): unknown {
   return node;
 }
 
-/** The fixes for a workload at a level, in violation order. */
-export function fixesFor(text: string, target: FixTarget, level: "baseline" | "restricted", version = LATEST): PlannedFix[] {
+/** The non-root uid proposed when nothing in the manifest or the image gives one. */
+export const PROPOSED_RUN_AS_USER = 1000;
+
+/**
+ * The fixes for a workload at a level, in violation order. `imageUsers` (container name → the
+ * image's USER, as the analysis options take it) lets the runAsNonRoot fix see whether the
+ * container would still run as root.
+ */
+export function fixesFor(
+  text: string,
+  target: FixTarget,
+  level: "baseline" | "restricted",
+  version = LATEST,
+  imageUsers: Record<string, number | string> = {},
+): PlannedFix[] {
   const pod = podOf(text, target);
   if (!pod) return [];
-  return suggestFixes({ metadata: pod.metadata, spec: pod.spec, kind: target.kind }, level, version).map((f) => ({ ...f, level }));
+  return suggestFixes({ metadata: pod.metadata, spec: pod.spec, kind: target.kind }, level, version).map((f) =>
+    f.check === "runAsNonRoot" ? { ...withRunAsUser(f, pod.spec, imageUsers), level } : { ...f, level },
+  );
+}
+
+/**
+ * runAsNonRoot: true alone leaves a pod that cannot start when a container would run as root: the
+ * kubelet's verifyRunAsNonRoot (pkg/kubelet/kuberuntime/security_context_others.go) refuses a
+ * container with no runAsUser whose image user is 0 or unset ("container has runAsNonRoot and image
+ * will run as root") or a name it cannot check ("…image has non-numeric user…"), as
+ * CreateContainerConfigError. So the fix also sets a non-root runAsUser on the pod, when the pod has
+ * none and some container has none either and gets root (or a name) from its image.
+ */
+function withRunAsUser(fix: FixSuggestion, spec: Record<string, unknown>, imageUsers: Record<string, number | string>): FixSuggestion {
+  if (get(get(spec, "os"), "name") === "windows") return fix; // Windows checks the user name, not a uid
+  if (get(get(spec, "securityContext"), "runAsUser") !== undefined) return fix;
+  const containers = ["initContainers", "containers", "ephemeralContainers"].flatMap((k) => {
+    const list = get(spec, k);
+    return Array.isArray(list) ? list : [];
+  });
+  let why: string | undefined;
+  for (const c of containers) {
+    if (get(get(c, "securityContext"), "runAsUser") !== undefined) continue;
+    const name = get(c, "name");
+    const image = parseImageUser(typeof name === "string" ? (imageUsers[name] ?? 0) : 0);
+    if (image.uid === undefined && image.username) {
+      why = `the image of container "${String(name)}" gives the user name ${image.username}, which the kubelet cannot check ("container has runAsNonRoot and image has non-numeric user")`;
+      break;
+    }
+    if (image.uid === undefined || image.uid === "0") {
+      why = `container "${String(name)}" would run as its image's user, root (uid 0), and the kubelet would refuse to start it ("container has runAsNonRoot and image will run as root")`;
+      break;
+    }
+  }
+  if (!why) return fix;
+  return {
+    ...fix,
+    description: `Set securityContext.runAsNonRoot to true and runAsUser to ${PROPOSED_RUN_AS_USER} on the pod: without a runAsUser, ${why}, so the pod would stay in CreateContainerConfigError. Any non-zero uid the image can run as will do.`,
+    edits: [...fix.edits, { path: "securityContext.runAsUser", value: PROPOSED_RUN_AS_USER }],
+  };
+}
+
+/**
+ * The quick fix for an unknown field the validator recognised as a typo (`… — did you mean "runAsUser"?`):
+ * the key renamed, quotes kept. Undefined when the diagnostic has no suggestion or the text moved.
+ */
+export function didYouMeanFix(text: string, d: Diagnostic): { title: string; edit: TextEdit } | undefined {
+  if (d.code !== "unknown-field" || !d.path) return undefined;
+  const m = /did you mean "([^"]+)"\?$/.exec(d.message);
+  if (!m) return undefined;
+  const key = /([^.[\]]+)$/.exec(d.path)?.[1];
+  if (!key) return undefined;
+  const lines = buildLineIndex(text);
+  if (d.line < 1 || d.line > lines.starts.length) return undefined;
+  let start = lines.starts[d.line - 1] + d.column - 1;
+  if (text[start] === '"' || text[start] === "'") start++;
+  if (text.slice(start, start + key.length) !== key) return undefined;
+  return { title: `Rename ${key} to ${m[1]}`, edit: { start, end: start + key.length, text: m[1] } };
 }
 
 /**

@@ -18,6 +18,7 @@ export function App() {
   useDetailsLoader();
   const presenting = useApp((s) => s.view.presenting);
   const galleryOpen = useApp((s) => s.view.galleryOpen);
+  const large = useApp((s) => s.view.textSize === "large");
   const selectedContainer = useApp((s) => s.selection.container);
   const { active } = useActiveWorkload();
 
@@ -26,7 +27,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className={`app${large ? " text-large" : ""}`}>
       <Toolbar />
       <UpdateNotice />
       {galleryOpen && <LessonGallery onOpen={openLesson} onClose={() => actions().setView({ galleryOpen: false })} />}
@@ -34,12 +35,12 @@ export function App() {
         <section className="left" aria-label="Manifest">
           <EditorView />
           <LessonView />
-          <CompareView />
           <ProblemsView />
         </section>
         <div className="right-col">
           <Banners />
           <GraphView />
+          <CompareView />
         </div>
       </main>
     </div>

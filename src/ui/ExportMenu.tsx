@@ -1,5 +1,6 @@
 // Exports: the graph as PNG and SVG, a Markdown report, the Analysis JSON, and the selected
 // container's effective securityContext as YAML. Everything is made in the tab and saved locally.
+import { useEffect, useRef } from "react";
 import type { Analysis, Container, Runtime, Workload } from "../core/types";
 import { markdownReport } from "../core/report/markdown";
 import { effectiveSecurityContextYaml } from "../core/report/effectiveYaml";
@@ -30,8 +31,32 @@ export function ExportMenu({ getAnalysis, workload, container, containerIndex, r
       onMessage(`The graph could not be exported as PNG: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
+  // A menu closes on Esc (focus back on its button) and on a click or focus anywhere outside it.
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const d = menu.current;
+      if (d?.open && !d.contains(e.target as Node)) d.open = false;
+    };
+    const esc = (e: KeyboardEvent) => {
+      const d = menu.current;
+      if (e.key === "Escape" && d?.open) {
+        d.open = false;
+        d.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("focusin", close);
+    document.addEventListener("keydown", esc);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("focusin", close);
+      document.removeEventListener("keydown", esc);
+    };
+  }, []);
   return (
     <details
+      ref={menu}
       className="menu"
       data-testid="export-menu"
       onClick={(e) => {

@@ -1,10 +1,20 @@
-// Every diagnostic, in text order; clicking one puts the cursor on it.
+// Every problem, in text order: YAML, API validation, startup, and Pod Security (with its level);
+// clicking one puts the cursor on it.
 import { memo } from "react";
 import type { Diagnostic } from "../core/types";
+import { plural } from "./problemsModel";
 
-const ICON = { error: "⛔", warning: "⚠", info: "ℹ" } as const;
+/** Plain letters in CSS shapes (styles.css): no emoji or symbol font is needed. */
+const ICON = { error: "×", warning: "!", info: "i" } as const;
 /** A dump of thousands of pods can have thousands of problems: the list shows the first ones. */
 const SHOWN = 300;
+
+/** What the code column shows: Pod Security problems by their level. */
+function codeLabel(code: string): string {
+  if (code === "pss-baseline") return "Pod Security · baseline";
+  if (code === "pss-restricted") return "Pod Security · restricted";
+  return code;
+}
 
 export const Problems = memo(function Problems({ diagnostics, onReveal }: { diagnostics: Diagnostic[]; onReveal(d: Diagnostic): void }) {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -14,8 +24,8 @@ export const Problems = memo(function Problems({ diagnostics, onReveal }: { diag
       <header>
         <h2>Problems</h2>
         <span className="counts">
-          <span className="sev-error">{counts.error} errors</span> · <span className="sev-warning">{counts.warning} warnings</span> ·{" "}
-          <span className="sev-info">{counts.info} notes</span>
+          <span className="sev-error">{plural(counts.error, "error", "errors")}</span> · <span className="sev-warning">{plural(counts.warning, "warning", "warnings")}</span> ·{" "}
+          <span className="sev-info">{plural(counts.info, "note", "notes")}</span>
         </span>
       </header>
       {diagnostics.length === 0 ? (
@@ -25,14 +35,15 @@ export const Problems = memo(function Problems({ diagnostics, onReveal }: { diag
           {diagnostics.slice(0, SHOWN).map((d, i) => (
             <li key={i} className={`sev-${d.severity}`}>
               <button onClick={() => onReveal(d)} data-code={d.code} data-line={d.line}>
-                <span className="sev-icon" aria-label={d.severity}>
+                <span className={`sev-icon sev-icon-${d.severity}`} aria-hidden="true">
                   {ICON[d.severity]}
                 </span>
+                <span className="sr-only">{d.severity}: </span>
                 <span className="loc">
                   {d.line}:{d.column}
                 </span>
                 <span className="msg">{d.message}</span>
-                <span className="code">{d.code}</span>
+                <span className="code">{codeLabel(d.code)}</span>
               </button>
             </li>
           ))}

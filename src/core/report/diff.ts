@@ -29,8 +29,16 @@ function containerChanges(wk: string, a: Container | undefined, b: Container | u
     if (before !== after) out.push({ workload: wk, container: name, what: f, before, after });
   }
   if (a.process && b.process) {
+    // Capability sets by name (what a person reads), as /proc/1/status would show them decoded.
+    const sets = { CapEff: "effective", CapBnd: "bounding", CapPrm: "permitted" } as const;
     for (const k of ["CapEff", "CapBnd", "CapPrm"] as const) {
-      if (a.process.capHex[k] !== b.process.capHex[k]) out.push({ workload: wk, container: name, what: k, before: a.process.capHex[k], after: b.process.capHex[k] });
+      if (a.process.capHex[k] !== b.process.capHex[k]) {
+        const names = (p: NonNullable<Container["process"]>) => {
+          const list = p.capabilities[sets[k]].map((c) => c.replace(/^CAP_/, ""));
+          return list.length ? `${list.length}: ${list.join(", ")}` : "none";
+        };
+        out.push({ workload: wk, container: name, what: `${k} (${sets[k]} capabilities)`, before: names(a.process), after: names(b.process) });
+      }
     }
     if (a.process.noNewPrivs !== b.process.noNewPrivs) out.push({ workload: wk, container: name, what: "NoNewPrivs", before: String(+a.process.noNewPrivs), after: String(+b.process.noNewPrivs) });
     if (a.process.seccomp !== b.process.seccomp) out.push({ workload: wk, container: name, what: "Seccomp", before: a.process.seccomp, after: b.process.seccomp });
@@ -46,8 +54,16 @@ function containerChanges(wk: string, a: Container | undefined, b: Container | u
   if (sa !== sb) out.push({ workload: wk, container: name, what: "startup", before: sa, after: sb });
 }
 
+/** The runtime (and its release line) an analysis applied, e.g. "containerd 2.1". */
+export function runtimeLabel(a: Pick<Analysis, "runtime" | "runtimeVersion">): string {
+  return `${a.runtime === "cri-o" ? "CRI-O" : "containerd"}${a.runtimeVersion ? ` ${a.runtimeVersion}` : ""}`;
+}
+
 export function diffAnalyses(before: Analysis, after: Analysis): Change[] {
   const out: Change[] = [];
+  // Settings first: a different runtime or Kubernetes version changes values with no edit at all.
+  if (runtimeLabel(before) !== runtimeLabel(after)) out.push({ workload: "all workloads", what: "runtime", before: runtimeLabel(before), after: runtimeLabel(after) });
+  if (before.kubernetes !== after.kubernetes) out.push({ workload: "all workloads", what: "Kubernetes version", before: before.kubernetes, after: after.kubernetes });
   const A = new Map(before.workloads.map((w) => [wkey(w), w]));
   const B = new Map(after.workloads.map((w) => [wkey(w), w]));
   for (const k of new Set([...A.keys(), ...B.keys()])) {

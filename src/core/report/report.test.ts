@@ -48,3 +48,17 @@ describe("SARIF", () => {
     expect(results.some((r) => r.ruleId === "pod-security-restricted/seccompProfile_restricted" && r.level === "note")).toBe(true);
   });
 });
+
+describe("compare (issue 12)", () => {
+  it("names capabilities rather than hex, and says when the runtime changed", () => {
+    const pod = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: x\n";
+    const before = analyze(pod, { runtime: "containerd" });
+    const after = analyze(pod.replace("image: x\n", "image: x\n    securityContext: {capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}}\n"), { runtime: "cri-o" });
+    const changes = diffAnalyses(before, after);
+    expect(changes[0]).toMatchObject({ what: "runtime", before: expect.stringMatching(/^containerd/), after: expect.stringMatching(/^CRI-O/) });
+    const bnd = changes.find((c) => c.what.startsWith("CapBnd"))!;
+    expect(bnd.after).toBe("1: NET_BIND_SERVICE");
+    expect(bnd.before).toMatch(/^\d+: .*CHOWN/);
+    expect(changes.every((c) => !/^[0-9a-f]{16}$/.test(c.before) && !/^[0-9a-f]{16}$/.test(c.after))).toBe(true);
+  });
+});

@@ -24,6 +24,8 @@ export interface EditorHandle {
 export interface QuickFix {
   title: string;
   edit: { start: number; end: number; text: string };
+  /** Offered first, and applied by "auto fix". */
+  preferred?: boolean;
 }
 
 interface Props {
@@ -31,7 +33,7 @@ interface Props {
   text: string;
   revision: number;
   /** Quick fixes offered at a line (the lightbulb / Ctrl+.): computed when asked, from the newest text. */
-  quickFixes?(line: number): QuickFix[];
+  quickFixes?(line: number, markerCodes: string[]): QuickFix[];
   diagnostics: Diagnostic[];
   theme: "light" | "dark";
   /** The user changed the text; `replacedAll` when one edit replaced all of it (a paste over everything). */
@@ -85,8 +87,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
         });
         ed.onDidChangeCursorPosition((e) => callbacks.current.onCursor?.(e.position.lineNumber, e.position.column));
         const provider = monaco.languages.registerCodeActionProvider("yaml", {
-          provideCodeActions(m, range) {
-            const fixes = callbacks.current.quickFixes?.(range.startLineNumber) ?? [];
+          provideCodeActions(m, range, context) {
+            const codes = context.markers.map((x) => String(typeof x.code === "object" ? x.code?.value : (x.code ?? "")));
+            const fixes = callbacks.current.quickFixes?.(range.startLineNumber, codes) ?? [];
             return {
               actions: fixes.map((f) => {
                 const a = m.getPositionAt(f.edit.start);
@@ -94,6 +97,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
                 return {
                   title: f.title,
                   kind: "quickfix",
+                  isPreferred: f.preferred,
                   edit: {
                     edits: [
                       {

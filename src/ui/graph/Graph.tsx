@@ -1,9 +1,10 @@
 // The pod → container inheritance graph of one workload.
 
-import { memo, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from "@xyflow/react";
+import { memo, useCallback, useEffect, useMemo, useRef } from "react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node } from "@xyflow/react";
 import type { EffectiveField, Runtime, Workload } from "../../core/types";
-import { ALL_EDGES_UP_TO, layoutWorkload, type GraphNodeData } from "./model";
+import { ALL_EDGES_UP_TO, GRAPH_FONT_PX, layoutWorkload, type GraphNodeData } from "./model";
+import { fitViewport, panIntoView, union, type Rect } from "./fit";
 import { ContainerNode, GroupNode, PodNode, RuntimeNode, VolumesNode } from "./nodes";
 import { FlowEdgeView, type FlowEdge } from "./edges";
 import { GraphContext, type GraphLinks } from "./context";
@@ -21,10 +22,25 @@ interface Props {
   onSelectContainer(index: number): void;
   onRow(container: number | undefined, field: EffectiveField): void;
   dark?: boolean;
+  /** "large" (projector): the first fit aims at bigger on-screen text. */
+  textSize?: "normal" | "large";
 }
 
-function GraphInner({ workload, stale, allFields, runtime, selectedContainer, onSelectContainer, dark }: Props) {
-  const { fitView } = useReactFlow();
+/** On-screen graph text the first fit aims for, in px. */
+export const READABLE_PX = { normal: 14, large: 18 } as const;
+const MAX_ZOOM = { normal: 1.6, large: 2.2 } as const;
+const FIT_PADDING = 20;
+
+function GraphInner({ workload, stale, allFields, runtime, selectedContainer, onSelectContainer, dark, textSize = "normal" }: Props) {
+  const { getNodes, getInternalNode, getViewport, setViewport } = useReactFlow();
+  const area = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
+  // Every node measured (the nodes are controlled without onNodesChange, so React Flow's own
+  // useNodesInitialized never turns true: the measurements live in its internal lookup).
+  const initialized = useStore((s) => {
+    if (s.nodeLookup.size === 0) return false;
+    for (const n of s.nodeLookup.values()) if (!n.measured?.width || !n.measured?.height) return false;
+    return true;
+  });
   const laid = useMemo(
     () => layoutWorkload(workload, { allFields, stale, runtime, selected: selectedContainer }),
     [workload, allFields, stale, runtime, selectedContainer],
@@ -86,12 +102,52 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     return out;
   }, [laid]);
 
-  // Fit when the workload's shape changes (not on every keystroke's new values).
-  const shapeKey = `${workload.document}/${workload.podSpecPath}/${workload.containers.length}/${allFields}`;
+  // The measured rectangle of a node (graph units).
+  const rectOf = useCallback(
+    (id: string): Rect | undefined => {
+      const n = getInternalNode(id);
+      if (!n) return undefined;
+      return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? 0 };
+    },
+    [getInternalNode],
+  );
+
+  // The first fit, when the workload's shape changes (not on every keystroke's new values) or the
+  // text size setting does: the whole graph if readable, else the pod and the selected container.
+  const shapeKey = `${workload.document}/${workload.podSpecPath}/${workload.containers.length}/${allFields}/${textSize}`;
+  const fitted = useRef("");
+  const selectedRef = useRef(selectedContainer);
+  selectedRef.current = selectedContainer;
+  const fit = useCallback((): boolean => {
+    if (!area.width || !area.height) return false;
+    const rects = getNodes()
+      .filter((n) => n.type !== "group")
+      .map((n) => rectOf(n.id)!)
+      .filter((r) => r.width > 0);
+    const all = union(rects);
+    if (!all) return false;
+    const pod = rectOf("pod");
+    const sel = rectOf(`c${selectedRef.current ?? 0}`);
+    const focus = [union([pod, sel].filter((r): r is Rect => r !== undefined)), sel].filter((r): r is Rect => r !== undefined);
+    const v = fitViewport(all, focus, area, { readableZoom: READABLE_PX[textSize] / GRAPH_FONT_PX, maxZoom: MAX_ZOOM[textSize], padding: FIT_PADDING });
+    setViewport({ x: v.x, y: v.y, zoom: v.zoom });
+    return true;
+  }, [area, getNodes, rectOf, setViewport, textSize]);
   useEffect(() => {
-    const t = setTimeout(() => fitView({ padding: 0.08, maxZoom: 1, duration: 0 }), 0);
-    return () => clearTimeout(t);
-  }, [shapeKey, fitView]);
+    if (!initialized || fitted.current === shapeKey) return;
+    if (fit()) fitted.current = shapeKey;
+  }, [initialized, shapeKey, fit]);
+
+  // The selected container stays in view: when it changes, or when the area shrinks (the panel
+  // opened beside the graph), the graph pans to it, or re-fits when it no longer fits at all.
+  useEffect(() => {
+    if (!initialized || selectedContainer === undefined || !area.width) return;
+    const r = rectOf(`c${selectedContainer}`);
+    if (!r) return;
+    const v = getViewport();
+    const next = panIntoView(r, v, area, 12);
+    if (next) setViewport(next, { duration: 0 });
+  }, [initialized, selectedContainer, area, rectOf, getViewport, setViewport]);
 
   const many = workload.containers.length > ALL_EDGES_UP_TO;
   return (
@@ -100,9 +156,8 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
       edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
       minZoom={0.05}
+      maxZoom={3}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable
@@ -116,7 +171,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
       aria-label={`Inheritance graph of ${workload.kind} ${workload.name}`}
     >
       <Background gap={24} />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} fitViewOptions={{ padding: 0.05, maxZoom: MAX_ZOOM[textSize] }} />
       {many && <MiniMap pannable zoomable ariaLabel="Minimap" />}
       {many && (
         <div className="graph-note" role="note">

@@ -2,10 +2,9 @@
 import { useContext } from "react";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import type { GraphNodeData, FieldRow } from "./model";
-import { FIELD_GROUPS } from "./model";
+import { FIELD_GROUPS, overridesText, runtimeRows } from "./model";
 import { SourceBadge } from "./SourceBadge";
 import { GraphContext } from "./context";
-import { RUNTIME_DEFAULTS } from "../../core/runtime/defaults";
 import { fieldSpec } from "../../core/catalogue/fields";
 import { SOURCE_META } from "../sources";
 import { violationsOfContainer } from "../../core/pss/perContainer";
@@ -14,20 +13,31 @@ type FlowNode<K extends string> = Node<GraphNodeData, K>;
 
 const TYPE_LABEL = { init: "init", sidecar: "sidecar", regular: "container", ephemeral: "ephemeral" } as const;
 
+/** What hovering a row says: the value and where it came from first, then what the field is. */
+export function rowHoverText(row: FieldRow): string {
+  const from = row.source === "pod" || row.source === "container" ? `${SOURCE_META[row.source].label} securityContext${row.line ? `, line ${row.line}` : ""}` : SOURCE_META[row.source].title;
+  const lines = [`${row.field}: ${row.value}`, `from: ${from}`];
+  if (row.overrides !== undefined) lines.push(overridesText(row));
+  if (row.risk) lines.push(`risk: ${row.risk}`);
+  if (row.dropped) lines.push(row.dropped);
+  const summary = fieldSpec(row.field)?.summary;
+  if (summary) lines.push("", summary);
+  return lines.join("\n");
+}
+
 function Row({ row, container, highlighted }: { row: FieldRow; container: number | undefined; highlighted: boolean }) {
   const links = useContext(GraphContext);
   const where = row.line ? `line ${row.line}` : "not set";
-  const label = `${row.field} ${row.value}, from ${SOURCE_META[row.source].label}${row.overrides !== undefined ? `, overrides pod ${row.overrides}` : ""}${row.risk ? `, risk: ${row.risk}` : ""}${row.dropped ? `, ${row.dropped}` : ""} (${where})`;
   return (
     <li
       className={`field-row source-row-${row.source}${row.risk ? " risky" : ""}${highlighted ? " row-highlight" : ""}`}
       data-field={row.field}
       data-source={row.source}
     >
+      {/* No aria-label: the name is the visible text plus the hidden context, so speech matches sight. */}
       <button
         className="row-button nodrag"
-        aria-label={label}
-        title={row.dropped ?? fieldSpec(row.field)?.summary ?? row.field}
+        title={rowHoverText(row)}
         onClick={(e) => {
           e.stopPropagation();
           links.onRow(container, row.field);
@@ -36,25 +46,30 @@ function Row({ row, container, highlighted }: { row: FieldRow; container: number
         <span className="field-name">{row.field}</span>
         <span className="field-value" data-testid={`value-${row.field}`}>
           {row.value}
-          {row.overrides !== undefined && (
-            <span className="overrides">
-              {" "}
-              (overrides pod <s>{row.overrides}</s>)
-            </span>
-          )}
         </span>
-        <span className="row-marks">
+        <span className="row-marks" aria-hidden="true">
           {row.dropped !== undefined && (
-            <span className="dropped-mark" title={row.dropped} data-testid={`dropped-${row.field}`} aria-hidden="true">
+            <span className="dropped-mark" title={row.dropped} data-testid={`dropped-${row.field}`}>
               ⊘
             </span>
           )}
           {row.risk && (
-            <span className="risk-mark" title={row.risk} aria-hidden="true">
-              ⚠
+            <span className="risk-mark" title={row.risk}>
+              !
             </span>
           )}
           <SourceBadge source={row.source} />
+        </span>
+        {row.overrides !== undefined && (
+          <span className="overrides-line">
+            overrides pod <s>{row.overrides}</s>
+            {row.overridesLine ? `, line ${row.overridesLine}` : ""}
+          </span>
+        )}
+        <span className="sr-only">
+          , from {SOURCE_META[row.source].label}
+          {row.risk ? `, risk: ${row.risk}` : ""}
+          {row.dropped ? `, ${row.dropped}` : ""} ({where})
         </span>
       </button>
     </li>
@@ -105,8 +120,7 @@ export function PodNode({ data }: NodeProps<FlowNode<"pod">>) {
 }
 
 export function RuntimeNode({ data }: NodeProps<FlowNode<"runtime">>) {
-  const d = RUNTIME_DEFAULTS[data.runtime ?? "containerd"];
-  const caps = d.capabilities.value.map((c) => c.replace(/^CAP_/, ""));
+  const rows = runtimeRows(data.runtime ?? "containerd");
   return (
     <div className="node runtime-node" data-testid="runtime-node" role="group" aria-label={`${data.runtime} defaults`}>
       <header>
@@ -114,30 +128,15 @@ export function RuntimeNode({ data }: NodeProps<FlowNode<"runtime">>) {
         <span className="node-title">{data.runtime === "cri-o" ? "CRI-O" : "containerd"} defaults</span>
       </header>
       <ul className="rows static">
-        <li className="field-row source-row-default" title={d.capabilities.source}>
-          <span className="field-name">capabilities</span>
-          <span className="field-value">
-            {caps.length}: {caps.slice(0, 4).join(", ")}…
-          </span>
-          <SourceBadge source="default" />
-        </li>
-        <li className="field-row source-row-default">
-          <span className="field-name">seccomp</span>
-          <span className="field-value">none unless set (or kubelet default)</span>
-          <SourceBadge source="default" />
-        </li>
-        <li className="field-row source-row-default">
-          <span className="field-name">AppArmor</span>
-          <span className="field-value">runtime profile, if the node has it</span>
-          <SourceBadge source="default" />
-        </li>
-        <li className="field-row source-row-default">
-          <span className="field-name">/proc</span>
-          <span className="field-value">masked and read-only paths</span>
-          <SourceBadge source="default" />
-        </li>
+        {rows.map((r) => (
+          <li key={r.field} className="field-row source-row-default" title={r.title || undefined} data-field={r.field}>
+            <span className="field-name">{r.field}</span>
+            <span className={`field-value${r.field === "capabilities" ? "" : " prose"}`}>{r.value}</span>
+            <SourceBadge source="default" />
+          </li>
+        ))}
       </ul>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 }
@@ -155,7 +154,7 @@ export function ContainerNode({ data, selected }: NodeProps<FlowNode<"container"
       aria-label={`${TYPE_LABEL[c.type]} ${c.name}${risks ? `, ${risks} risky settings` : ""}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <Handle id="defaults" type="target" position={Position.Top} isConnectable={false} style={{ left: "88%" }} />
+      <Handle id="defaults" type="target" position={Position.Left} isConnectable={false} style={{ top: 27 }} />
       <header>
         <span className={`node-kind kind-${c.type}`}>{TYPE_LABEL[c.type]}</span>
         <span className="node-title">{c.name || "(unnamed)"}</span>
@@ -185,14 +184,17 @@ export function VolumesNode({ data }: NodeProps<FlowNode<"volumes">>) {
       <Handle type="target" position={Position.Right} isConnectable={false} />
       <header>
         <span className="node-kind kind-volumes">volumes</span>
-        <span className="node-title">what fsGroup changes</span>
+        <span className="node-title">what fsGroup {String(data.workload.pod.fields.find((f) => f.name === "fsGroup")?.value ?? "")} changes</span>
       </header>
       <ul className="rows static">
         {volumes.map((v) => (
           <li key={v.name} className={`field-row volume-${v.ownership}`} title={v.why} data-volume={v.name} data-ownership={v.ownership}>
             <span className="field-name">{v.name || "(unnamed)"}</span>
             <span className="field-value">{v.type}</span>
-            <span aria-label={v.ownership}>{OWNERSHIP_MARK[v.ownership]}</span>
+            <span className="ownership-mark" title={v.ownership}>
+              {OWNERSHIP_MARK[v.ownership]}
+              <span className="sr-only"> {v.ownership}</span>
+            </span>
           </li>
         ))}
       </ul>

@@ -99,6 +99,14 @@ export function Toolbar() {
         <button className="tool-button" onClick={() => setView({ theme: dark ? "light" : "dark" })} aria-label={dark ? "Light theme" : "Dark theme"} title="Switch theme">
           {dark ? "☀ light" : "☾ dark"}
         </button>
+        <button
+          className="tool-button"
+          aria-pressed={view.textSize === "large"}
+          onClick={() => setView({ textSize: view.textSize === "large" ? "normal" : "large" })}
+          title="Projector: larger text in the graph, the panel and the problems (remembered)"
+        >
+          Aa<span className="sr-only"> projector text size</span>
+        </button>
         <button className="tool-button" onClick={() => setView({ presenting: true })} disabled={!active} title="Large type for a projector: one field at a time, clicker keys step through">
           ▶ present
         </button>

@@ -1,7 +1,7 @@
 // The side panel for the selected container: whether it starts, what the kernel sees, every
 // effective field with its source and its explanation (from the field catalogue), and the
 // workload's Pod Security results.
-import { memo, useState } from "react";
+import { Fragment, memo, useState } from "react";
 import type { Container, Workload } from "../../core/types";
 import { EFFECTIVE_FIELDS } from "../../core/types";
 import { effectiveSpec } from "../../core/catalogue/fields";
@@ -12,6 +12,17 @@ import { ProcStatus } from "./ProcStatus";
 import { ContainerActions } from "./Actions";
 import { WindowsProcess } from "./WindowsProcess";
 import { PssSection } from "./PssSection";
+
+/**
+ * The kubelet names a pod in its messages as name_namespace(uid) (pkg/kubelet/util/format/pod.go
+ * PodDesc), so `pod: "backup_default()"` is not a broken value: a manifest has no uid yet.
+ */
+export function podDescNote(message: string | undefined): string | undefined {
+  const m = message && /pod: "((?:[^"\\]|\\.)*)_((?:[^"\\]|\\.)*)\(((?:[^"\\]|\\.)*)\)"/.exec(message);
+  if (!m) return undefined;
+  const uid = m[3] ? `uid ${m[3]}` : "an empty uid: a manifest has none until the API server creates the pod";
+  return `"${m[1]}_${m[2]}(${m[3]})" is how the kubelet names the pod: name ${m[1]}, namespace ${m[2]}, then ${uid}.`;
+}
 
 interface Props {
   workload: Workload;
@@ -58,6 +69,7 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
               <span className="muted">STATUS</span> <strong>{container.startup.reason}</strong>
             </div>
             <div className="detail">Error: {container.startup.message}</div>
+            {podDescNote(container.startup.message) && <p className="pod-desc-note">{podDescNote(container.startup.message)}</p>}
           </>
         ) : (
           <div>
@@ -95,7 +107,8 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
             const spec = effectiveSpec(f);
             const expanded = open === f;
             return (
-              <tr key={f} data-field={f} data-source={e.source} className={`source-row-${e.source}`}>
+              <Fragment key={f}>
+              <tr data-field={f} data-source={e.source} className={`source-row-${e.source}`}>
                 <th scope="row">
                   {e.line ? (
                     <button className="link" onClick={() => onReveal(e.line!)} title={`Go to line ${e.line}`}>
@@ -108,39 +121,6 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
                   <button className="more" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : f)}>
                     {expanded ? "less" : "kernel, attacker, mistakes…"}
                   </button>
-                  {expanded && (
-                    <div className="explain" data-testid={`explain-${f}`}>
-                      <p>
-                        <strong>Kernel:</strong> {spec.kernel}
-                      </p>
-                      <p>
-                        <strong>When unset:</strong> {spec.unset}
-                      </p>
-                      <p>
-                        <strong>An attacker loses:</strong> {spec.attacker}
-                      </p>
-                      {spec.mistakes.length > 0 && (
-                        <ul>
-                          {spec.mistakes.map((m) => (
-                            <li key={m}>{m}</li>
-                          ))}
-                        </ul>
-                      )}
-                      {spec.seeds && (
-                        <p>
-                          <strong>The seed says:</strong> {spec.seeds}
-                        </p>
-                      )}
-                      <p className="refs">
-                        {spec.references.map((r) => (
-                          <a key={r.url} href={r.url} target="_blank" rel="noreferrer noopener">
-                            {r.title}
-                          </a>
-                        ))}
-                      </p>
-                      <p className="muted">Source: {spec.upstream}</p>
-                    </div>
-                  )}
                 </th>
                 <td>
                   <code>{formatValue(e.value)}</code>
@@ -162,10 +142,48 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
                     </div>
                   )}
                 </td>
-                <td>
+                <td className="source-cell">
                   <SourceBadge source={e.source} /> {SOURCE_META[e.source].label}
                 </td>
               </tr>
+            {expanded && (
+              <tr className={`explain-row source-row-${e.source}`}>
+                <td colSpan={3}>
+                    <div className="explain" data-testid={`explain-${f}`}>
+                      <p>
+                        <strong>Kernel:</strong> {spec.kernel}
+                      </p>
+                      <p>
+                        <strong>When unset:</strong> {spec.unset}
+                      </p>
+                      <p>
+                        <strong>An attacker loses:</strong> {spec.attacker}
+                      </p>
+                      {spec.mistakes.length > 0 && (
+                        <ul>
+                          {spec.mistakes.map((m) => (
+                            <li key={m}>{m}</li>
+                          ))}
+                        </ul>
+                      )}
+                      {spec.seeds && (
+                        <p>
+                          <strong>Good to know:</strong> {spec.seeds}
+                        </p>
+                      )}
+                      <p className="refs">
+                        {spec.references.map((r) => (
+                          <a key={r.url} href={r.url} target="_blank" rel="noreferrer noopener">
+                            {r.title}
+                          </a>
+                        ))}
+                      </p>
+                      <p className="muted">Source: {spec.upstream}</p>
+                    </div>
+                  </td>
+              </tr>
+            )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -46,6 +46,7 @@ export function bootApp(): void {
       ...appStore.getState().view,
       theme: prefs.theme,
       allFields: prefs.allFields ?? false,
+      textSize: prefs.textSize ?? "normal",
       notice: boot.notice ? { text: boot.notice, kind: "error" } : null,
       // On a laptop or projector the graph gets the room first; a wide screen, or a share link
       // (which names a container), opens the panel at once.
@@ -61,7 +62,9 @@ export function bootApp(): void {
   window.addEventListener("hashchange", importHash);
   let last = appStore.getState().view;
   appStore.subscribe((s) => {
-    if (s.view.theme !== last.theme || s.view.allFields !== last.allFields) savePrefs(e, { theme: s.view.theme, allFields: s.view.allFields });
+    if (s.view.theme !== last.theme || s.view.allFields !== last.allFields || s.view.textSize !== last.textSize) {
+      savePrefs(e, { theme: s.view.theme, allFields: s.view.allFields, textSize: s.view.textSize });
+    }
     if (s.view.theme !== last.theme || !document.documentElement.dataset.theme) document.documentElement.dataset.theme = s.view.theme;
     last = s.view;
   });

@@ -6,6 +6,7 @@ import { EXAMPLES } from "../examples";
 import { lessonById, type LessonStep } from "../lessons/lessons";
 import { encodeShare } from "../share";
 import { applyTextEdit } from "./editorBridge";
+import { optionsOf } from "./useAnalysis";
 import { actions, appStore, DEFAULT_SETTINGS } from "./store";
 
 export function openExample(id: string): void {
@@ -54,7 +55,8 @@ export function applyWhatIf(w: Workload, action: Action): void {
 
 export function applyPssFix(w: Workload, level: "baseline" | "restricted", index: number): void {
   const { doc } = appStore.getState();
-  const fix = fixesFor(doc.text, targetOf(w), level, doc.settings.kubernetes)[index];
+  // The image users let the runAsNonRoot fix see a container that would still run as root.
+  const fix = fixesFor(doc.text, targetOf(w), level, doc.settings.kubernetes, optionsOf(doc.settings).imageUsers)[index];
   const edit = fix && fixEdit(doc.text, targetOf(w), fix);
   if (edit) applyTextEdit(edit);
 }

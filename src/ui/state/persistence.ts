@@ -353,19 +353,22 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
 export interface Prefs {
   theme: "light" | "dark";
   allFields?: boolean;
+  textSize?: "normal" | "large";
 }
 
 export function loadPrefs(env: Env): Prefs {
   let theme: Prefs["theme"] = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   let allFields = false;
+  let textSize: Prefs["textSize"] = "normal";
   try {
     const raw = JSON.parse(read(env.local, storageKey(env.scope, "prefs")) ?? read(env.local, "scp:prefs:v1") ?? "{}") as Partial<Prefs>;
     if (raw.theme === "dark" || raw.theme === "light") theme = raw.theme;
     allFields = raw.allFields === true;
+    if (raw.textSize === "large") textSize = "large";
   } catch {
     // unreadable preferences: the defaults
   }
-  return { theme, allFields };
+  return { theme, allFields, textSize };
 }
 
 export function savePrefs(env: Env, p: Prefs): void {

@@ -86,6 +86,8 @@ export interface AnalysisState {
 export interface ViewState {
   theme: Theme;
   allFields: boolean;
+  /** "large": text sized for a projector (the graph's first fit, the panel, the problems). */
+  textSize: "normal" | "large";
   panelOpen: boolean;
   presenting: boolean;
   lessonId: string | undefined;
@@ -129,6 +131,7 @@ export type AppStore = StoreApi<AppState & Actions>;
 export const INITIAL_VIEW: ViewState = {
   theme: "light",
   allFields: false,
+  textSize: "normal",
   panelOpen: false,
   presenting: false,
   lessonId: undefined,

@@ -1,32 +1,19 @@
 // The manifest editor, bound to the store: it shows the store's text, reports the user's edits and
 // the cursor, and offers Pod Security fixes as quick fixes.
 import { useCallback, useMemo, useRef } from "react";
-import { fixEdit, fixesFor, targetOf } from "../../core/fixes";
 import { Editor, type EditorHandle, type QuickFix } from "../editor/Editor";
 import { registerEditor } from "../state/editorBridge";
 import { actions, appStore, useApp } from "../state/store";
-import { workloadAt } from "../state/workloads";
+import { optionsOf } from "../state/useAnalysis";
+import { problemsOf } from "../problemsModel";
+import { quickFixesAt } from "../quickFixes";
 import { editorMarkers } from "./editorMarkers";
 
-/** Each quick fix re-reads the text; on a huge dump the panel's Fix buttons are the way instead. */
-const QUICK_FIX_MAX_CHARS = 200_000;
-
-/** Pod Security fixes for the workload whose text holds the line, offered as editor quick fixes. */
-function quickFixes(line: number): QuickFix[] {
+/** Did-you-mean renames and the Pod Security fixes of the workload whose text holds the line. */
+function quickFixes(line: number, markerCodes: string[]): QuickFix[] {
   const { doc, result } = appStore.getState();
   const analysis = result.analysis;
-  if (!analysis || doc.text.length > QUICK_FIX_MAX_CHARS) return [];
-  const w = workloadAt(analysis.workloads, line);
-  if (!w || !w.pss) return [];
-  const out: QuickFix[] = [];
-  for (const level of ["baseline", "restricted"] as const) {
-    if (level === "restricted" && !w.pss.baseline.allowed) continue; // baseline first
-    for (const fix of fixesFor(doc.text, targetOf(w), level, doc.settings.kubernetes)) {
-      const edit = fixEdit(doc.text, targetOf(w), fix);
-      if (edit) out.push({ title: `Pod Security (${level}): ${fix.description}`, edit });
-    }
-  }
-  return out;
+  return quickFixesAt(doc.text, analysis, problemsOf(analysis, doc.text), line, markerCodes, doc.settings.kubernetes, optionsOf(doc.settings).imageUsers ?? {});
 }
 
 export function EditorView() {

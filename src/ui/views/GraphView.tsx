@@ -32,6 +32,7 @@ export function GraphView() {
   const panelOpen = useApp((s) => s.view.panelOpen);
   const allFields = useApp((s) => s.view.allFields);
   const dark = useApp((s) => s.view.theme === "dark");
+  const textSize = useApp((s) => s.view.textSize);
   const runtime = useApp((s) => s.doc.settings.runtime);
   const cursorLine = useApp((s) => s.view.cursorLine);
   const activeContainer = active && selectedContainer !== undefined ? active.workload.containers[selectedContainer] : undefined;
@@ -167,6 +168,7 @@ export function GraphView() {
               selectedContainer={selectedContainer}
               cursor={cursor}
               dark={dark}
+              textSize={textSize}
               onRow={onRow}
               onSelectContainer={onSelectContainer}
             />
@@ -195,7 +197,10 @@ const Legend = memo(function Legend() {
         </span>
       ))}
       <span className="legend-item" title="A value worth a second look">
-        <span className="risk-mark">⚠</span> risky
+        <span className="risk-mark" aria-hidden="true">
+          !
+        </span>{" "}
+        risky
       </span>
     </div>
   );

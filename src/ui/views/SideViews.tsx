@@ -1,5 +1,6 @@
 // The views under the editor: the open lesson, the compare view and the Problems list.
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
+import { problemsOf } from "../problemsModel";
 import type { Diagnostic } from "../../core/types";
 import { Compare } from "../Compare";
 import { ErrorBoundary } from "../ErrorBoundary";
@@ -7,7 +8,7 @@ import { LessonPane } from "../lessons/LessonPane";
 import { lessonById } from "../lessons/lessons";
 import { Problems } from "../Problems";
 import { editorCommands } from "../state/editorBridge";
-import { actions, useApp } from "../state/store";
+import { actions, appStore, useApp } from "../state/store";
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
@@ -35,7 +36,9 @@ export function CompareView() {
 }
 
 export function ProblemsView() {
-  const diagnostics = useApp((s) => s.result.analysis?.diagnostics ?? NO_DIAGNOSTICS);
+  const analysis = useApp((s) => s.result.analysis);
+  // One list: validation, startup and Pod Security problems (the same the editor underlines).
+  const diagnostics = useMemo(() => (analysis ? problemsOf(analysis, appStore.getState().doc.text) : NO_DIAGNOSTICS), [analysis]);
   const onReveal = useCallback((d: Diagnostic) => editorCommands.reveal(d.line, d.column, d.endLine, d.endColumn), []);
   return (
     <ErrorBoundary name="problems list">

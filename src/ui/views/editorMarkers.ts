@@ -1,9 +1,10 @@
 // What the editor underlines: the analysis' diagnostics. This is the one place that chooses them,
 // so other problem sources (Pod Security violations with their level) join here.
 import type { Analysis, Diagnostic } from "../../core/types";
+import { problemsOf } from "../problemsModel";
+import { appStore } from "../state/store";
 
-const NONE: Diagnostic[] = [];
-
+/** Validation, startup and Pod Security problems (with their level): the same list as Problems. */
 export function editorMarkers(analysis: Analysis | null): Diagnostic[] {
-  return analysis?.diagnostics ?? NONE;
+  return problemsOf(analysis, appStore.getState().doc.text);
 }

@@ -1,0 +1,95 @@
+// Where the graph's viewport goes: pure functions (no React Flow), so they are unit-tested.
+//
+// A first fit shows the whole workload when its text is then readable; when it is not, it shows
+// the part that matters (the pod and the selected container) at a readable size, and the rest is
+// a pan or a zoom-out away. A selection that leaves the visible area is brought back into it.
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+export interface FitOptions {
+  /** The zoom at which graph text reaches the readable on-screen size. */
+  readableZoom: number;
+  maxZoom: number;
+  /** Screen pixels kept free around what is fitted. */
+  padding: number;
+}
+
+export function union(rects: readonly Rect[]): Rect | undefined {
+  if (!rects.length) return undefined;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/** The zoom that fits a rectangle into the area with the padding, capped at maxZoom. */
+export function zoomToFit(r: Rect, area: { width: number; height: number }, o: Pick<FitOptions, "maxZoom" | "padding">): number {
+  const zx = (area.width - 2 * o.padding) / Math.max(1, r.width);
+  const zy = (area.height - 2 * o.padding) / Math.max(1, r.height);
+  return Math.max(0.01, Math.min(o.maxZoom, zx, zy));
+}
+
+/** A viewport at `zoom` that centres `r` across, and centres it down or (if taller) shows its top. */
+function place(r: Rect, area: { width: number; height: number }, zoom: number, padding: number): Viewport {
+  const x = area.width / 2 - (r.x + r.width / 2) * zoom;
+  const fitsDown = r.height * zoom + 2 * padding <= area.height;
+  const y = fitsDown ? area.height / 2 - (r.y + r.height / 2) * zoom : padding - r.y * zoom;
+  return { x, y, zoom };
+}
+
+/**
+ * The first fit. `focus` lists what must be seen when the whole does not fit readably, best first
+ * (e.g. pod + selected container, then the selected container alone).
+ */
+export function fitViewport(all: Rect, focus: readonly Rect[], area: { width: number; height: number }, o: FitOptions): Viewport & { whole: boolean } {
+  const zAll = zoomToFit(all, area, o);
+  if (zAll >= o.readableZoom || !focus.length) return { ...place(all, area, zAll, o.padding), whole: true };
+  for (const f of focus) {
+    const z = zoomToFit(f, area, o);
+    // Just readable, not more: the more of the surroundings stays in view.
+    if (z >= o.readableZoom) return { ...place(f, area, Math.min(z, o.readableZoom * 1.1), o.padding), whole: false };
+  }
+  // Even the last focus is too big to fit readably: readable size, its top shown.
+  const last = focus[focus.length - 1];
+  return { ...place(last, area, Math.min(o.maxZoom, o.readableZoom), o.padding), whole: false };
+}
+
+/** Whether a rectangle (graph units) is wholly inside the area at a viewport. */
+export function isVisible(r: Rect, v: Viewport, area: { width: number; height: number }, margin = 0): boolean {
+  const left = r.x * v.zoom + v.x;
+  const top = r.y * v.zoom + v.y;
+  return left >= margin && top >= margin && left + r.width * v.zoom <= area.width - margin && top + r.height * v.zoom <= area.height - margin;
+}
+
+/**
+ * The smallest pan that brings a rectangle into view at the same zoom (its top-left first when it
+ * is bigger than the area), or undefined when it is already in view.
+ */
+export function panIntoView(r: Rect, v: Viewport, area: { width: number; height: number }, margin: number): Viewport | undefined {
+  if (isVisible(r, v, area, margin)) return undefined;
+  const w = r.width * v.zoom;
+  const h = r.height * v.zoom;
+  let left = r.x * v.zoom + v.x;
+  let top = r.y * v.zoom + v.y;
+  const shift = (pos: number, size: number, room: number) => {
+    if (size + 2 * margin > room) return margin - pos; // too big: show its start
+    if (pos < margin) return margin - pos;
+    if (pos + size > room - margin) return room - margin - (pos + size);
+    return 0;
+  };
+  const dx = shift(left, w, area.width);
+  const dy = shift(top, h, area.height);
+  left += dx;
+  top += dy;
+  return { x: v.x + dx, y: v.y + dy, zoom: v.zoom };
+}
