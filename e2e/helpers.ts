@@ -19,7 +19,8 @@ export async function guardRequests(context: BrowserContext): Promise<string[]> 
 
 /** Waits until Monaco is up (the text area stand-in is gone). */
 export async function waitForEditor(page: Page): Promise<void> {
-  await expect(page.locator(".editor[data-status=ready] .monaco-editor")).toBeVisible();
+  // Generous: Monaco is the biggest chunk, and CI machines are shared.
+  await expect(page.locator(".editor[data-status=ready] .monaco-editor")).toBeVisible({ timeout: 30_000 });
 }
 
 /** Replaces the editor's text as a person would: select all, then paste. */

@@ -1,6 +1,7 @@
 // Issue 12: a graph readable from the back of the room, a panel that never covers what it
 // describes, one list of problems, and screenshots to look at.
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { exampleIds, graphSettled, graphTextReport, openExample, pasteManifest, waitForEditor } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -86,22 +87,30 @@ test("1280×720: the panel never covers the container it describes", async ({ pa
   await waitForEditor(page);
   await openExample(page, "deployment-sidecar");
   await graphSettled(page);
-  for (const name of ["web", "log-shipper", "migrate"]) {
-    const node = page.getByTestId(`container-node-${name}`);
-    // A node may be out of view before the click: the graph pans to it when it is selected.
-    await node.locator("header").click({ force: true });
-    const panel = page.getByTestId("container-panel");
+  const panel = page.getByTestId("container-panel");
+  const besidePanel = async (name: string) => {
     await expect(panel.locator("h2")).toHaveText(name);
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(400);
     const n = await rect(page, `[data-testid="container-node-${name}"]`);
     const p = await rect(page, '[data-testid="container-panel"]');
     const g = await rect(page, ".react-flow");
     expect(n.right, `${name} is left of the panel`).toBeLessThanOrEqual(p.left + 1);
     expect(n.left, `${name} inside the graph`).toBeGreaterThanOrEqual(g.left - 1);
-    expect(n.top).toBeGreaterThanOrEqual(g.top - 1);
+    expect(n.top, `${name} below the top of the graph`).toBeGreaterThanOrEqual(g.top - 1);
+  };
+  // A click on the container in view opens the panel beside it: the graph pans to keep it visible.
+  await page.getByTestId("container-node-migrate").locator("header").click();
+  await besidePanel("migrate");
+  // Containers chosen from the editor (the cursor in their text) are brought into view beside the panel.
+  const lines = readFileSync(new URL("../src/core/examples/deployment-with-sidecar.yaml", import.meta.url), "utf8").split("\n");
+  for (const name of ["web", "log-shipper"]) {
+    const line = lines.findIndex((l) => l.trim() === `- name: ${name}`) + 1;
+    await page.locator(".monaco-editor textarea").first().focus();
+    await page.keyboard.press("ControlOrMeta+Home");
+    for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+    await besidePanel(name);
   }
   // The panel's table fits it: the Source column is in view, and opening an explanation keeps Value in view.
-  const panel = page.getByTestId("container-panel");
   const fits = () => panel.evaluate((e) => e.scrollWidth <= e.clientWidth + 1);
   expect(await fits()).toBe(true);
   await panel.locator('tr[data-field="runAsUser"]').getByRole("button", { name: /kernel, attacker/ }).click();
@@ -143,7 +152,8 @@ test("a did-you-mean quick fix renames the field (Ctrl+.)", async ({ page }) => 
   await page.keyboard.press("ControlOrMeta+.");
   const item = page.locator(".action-widget").getByText("Rename runAsUsr to runAsUser");
   await expect(item).toBeVisible();
-  await item.click();
+  // The preferred fix comes first and is focused.
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("problems").locator('button[data-code="unknown-field"]')).toHaveCount(0);
   await expect(page.locator(".view-lines")).toContainText("runAsUser: 5");
 });
