@@ -203,7 +203,7 @@ for (const [w, h] of [
     await page.screenshot({ path: `e2e/screenshots/panel-${w}.png` });
     await page.getByRole("button", { name: /compare/ }).click();
     await page.getByLabel("Container runtime").selectOption("cri-o");
-    await expect(page.getByTestId("compare")).toBeVisible();
+    await expect(page.getByTestId("compare-runtime")).toBeVisible(); // the new analysis has arrived
     await page.screenshot({ path: `e2e/screenshots/compare-${w}.png` });
     await page.getByRole("button", { name: "Close compare" }).click();
     await page.getByRole("button", { name: "Dark theme" }).click();
