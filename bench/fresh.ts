@@ -11,7 +11,10 @@ import { join } from "node:path";
 const RSS_PRELOAD = new URL("./child/rss.mjs", import.meta.url).href;
 
 export interface Sample {
+  /** Wall time, spawn to exit. */
   ms: number;
+  /** CPU time of the child (user + system). */
+  cpuMs: number;
   rssMB: number;
 }
 
@@ -33,14 +36,15 @@ export function runFresh(args: string[], nodeFlags: string[] = []): Promise<Samp
       const ms = performance.now() - t0;
       closeSync(out);
       let rss = NaN;
+      let cpuMs = NaN;
       try {
-        rss = Number(readFileSync(rssFile, "utf8"));
+        ({ rss, cpuMs } = JSON.parse(readFileSync(rssFile, "utf8")));
       } catch {
         // no figure: the child died before its exit handler
       }
       rmSync(dir, { recursive: true, force: true });
       if (code !== 0) reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr.slice(0, 500)}`));
-      else resolve({ ms, rssMB: rss / (1024 * 1024) });
+      else resolve({ ms, cpuMs, rssMB: rss / (1024 * 1024) });
     });
   });
 }

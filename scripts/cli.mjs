@@ -2,7 +2,7 @@
 // (esbuild, ~0.1 s) only when a source file is newer than it, so a fresh clone works after `npm ci`
 // and an edit is picked up at once, without compiling TypeScript at every start.
 
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -29,13 +29,15 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: ["src/cli/main.ts"],
-    outfile: bundle,
+    // Written aside, then renamed: two commands started at once never run a half-written file.
+    outfile: `${bundle}.${process.pid}.tmp`,
     bundle: true,
     format: "esm",
     platform: "node",
     target: "node20",
     logLevel: "warning",
   });
+  renameSync(`${bundle}.${process.pid}.tmp`, bundle);
 }
 const { runAsProgram } = await import(pathToFileURL(bundle).href);
 runAsProgram(process.argv.slice(2));
