@@ -1,125 +1,356 @@
-// The main thread's side of the analysis worker. At most one analysis runs at a time and only the
-// newest text waits behind it: a burst of keystrokes never queues up stale work, and the answer
-// for an older text is never shown after a newer one.
+// The main thread's side of the analysis worker.
+//
+// - At most one analysis runs at a time and only the newest text waits behind it; the answer for an
+//   older text is never shown after a newer one. A newer text does not queue behind an analysis that
+//   has already run long: that worker is ended and a fresh one takes the newer text.
+// - A watchdog ends an analysis that overruns its time (2 s plus a little per megabyte), starts a fresh
+//   worker, and says so; the same text is then not tried again unless the person asks ("analyse
+//   anyway"), so an autosaved hostile text cannot freeze or loop the page.
+// - Big texts travel as transferred UTF-8 bytes (no copy of the string).
+// - A worker that has made many big analyses is replaced by a fresh one warmed in the background:
+//   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
 import { analyze } from "../core/analyze";
 import type { Analysis, AnalyzeOptions, Workload } from "../core/types";
+import { displayCopy, detailCopy, type DisplayLimits } from "./displayCap";
 
 export type WorkerRequest =
-  | { type: "analyze"; id: number; text: string; options: AnalyzeOptions }
-  | { type: "detail"; id: number; index: number }
+  | { type: "analyze"; id: number; text?: string; bytes?: ArrayBuffer; options: AnalyzeOptions }
+  | { type: "detail"; id: number; index: number; limits?: DisplayLimits }
   | { type: "full"; id: number };
 
 export type WorkerResponse =
-  | { type: "analysis"; id: number; analysis: Analysis; light: boolean; ms: number }
-  | { type: "analysis"; id: number; error: string; ms: number }
+  | { type: "analysis"; id: number; analysis: Analysis; light: boolean; ms: number; chars: number; partial?: boolean }
+  | { type: "analysis"; id: number; error: string; ms: number; chars: number }
   | { type: "detail"; id: number; index: number; workload: Workload | undefined }
-  | { type: "full"; id: number; analysis: Analysis };
+  | { type: "full"; id: number; analysis: Analysis }
+  /** The worker has begun an analysis (its start-up and the message's trip do not count against the watchdog). */
+  | { type: "started"; id: number };
 
-type AnalyzeRequest = Extract<WorkerRequest, { type: "analyze" }>;
+/** An analysis the watchdog stopped: what to tell the person, and how to try anyway. */
+export interface Stopped {
+  id: number;
+  /** How long it was allowed to run. */
+  seconds: number;
+  chars: number;
+  /** Analyse the same text again with no time limit. */
+  analyseAnyway(): void;
+}
+
+interface Job {
+  id: number;
+  text: string;
+  options: AnalyzeOptions;
+  /** Time allowed before the watchdog ends it (Infinity: "analyse anyway"). */
+  limitMs: number;
+}
+
+/** The watchdog's allowance: 2 s, plus 1.5 s per million characters for big dumps. */
+export const limitFor = (chars: number) => 2_000 + chars * 0.0015;
+/** A newer text ends a busy worker (instead of waiting) once the analysis has run this long. */
+export const CANCEL_AFTER_MS = 1_000;
+const TICK_MS = 100;
+/** Texts above this travel as transferred bytes. */
+const TRANSFER_ABOVE_CHARS = 64 * 1024;
+/** A "big" analysis for the recycling rule; after this many, or a measured slowdown, a fresh worker. */
+const BIG_CHARS = 500_000;
+const RECYCLE_AFTER_BIG = 8;
+const SLOWDOWN = 1.5;
+
+interface Slot {
+  worker: Worker;
+  busy?: Job;
+  startedAt: number;
+  watchdog?: ReturnType<typeof setInterval>;
+  /** Time the busy analysis has run, counted by the watchdog's ticks. */
+  ran: number;
+  /** Big analyses made, and the best time per character among them. */
+  big: number;
+  bestRate: number;
+  /** A standby's warming text. */
+  primed?: Job;
+}
+
+const sameOptions = (a: AnalyzeOptions, b: AnalyzeOptions) => JSON.stringify(a) === JSON.stringify(b);
 
 export class AnalysisClient {
-  private worker: Worker | undefined;
+  private slot: Slot | undefined;
+  /** A fresh worker being warmed with the shown text before it replaces the active one. */
+  private standby: Slot | undefined;
   private nextId = 1;
   private latest = 0;
-  private inFlight: AnalyzeRequest | undefined;
-  private pending: AnalyzeRequest | undefined;
-  private waiting = new Map<string, (v: unknown) => void>();
+  private pending: Job | undefined;
+  private cancelTimer: ReturnType<typeof setTimeout> | undefined;
+  private waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   /** The newest analysis made here when there is no worker (always whole). */
   private local: { id: number; analysis: Analysis } | undefined;
+  /** The text of the analysis on screen, to rebuild a fresh worker's details after a restart. */
+  private shown: Job | undefined;
+  /** Whether the page holds only part of it (light or cut down): then the worker must keep it. */
+  private shownPartial = false;
+  /** The text the watchdog stopped: not tried again unless asked. */
+  private refused: Job | undefined;
+  private encoder = new TextEncoder();
   /** How long the last analysis took, to choose how long to wait between keystrokes. */
   lastMs = 0;
+  /** Workers started so far (the first included); for the bench and the tests. */
+  generation = 0;
 
   constructor(
     private onResult: (analysis: Analysis, id: number, light: boolean) => void,
     private onError: (message: string) => void,
+    private onStopped?: (stopped: Stopped | null) => void,
   ) {
+    this.slot = this.spawn();
+  }
+
+  private spawn(): Slot | undefined {
     try {
-      this.worker = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
-      this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
-      this.worker.onerror = () => this.fallBack();
+      const worker = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+      const slot: Slot = { worker, startedAt: 0, ran: 0, big: 0, bestRate: Infinity };
+      worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(slot, e.data);
+      worker.onerror = () => (slot === this.slot ? this.fallBack() : this.dropStandby());
+      this.generation++;
+      return slot;
     } catch {
-      this.worker = undefined;
+      return undefined;
     }
   }
 
   /** Analyses a text; returns the request id. */
-  request(text: string, options: AnalyzeOptions): number {
-    const req: AnalyzeRequest = { type: "analyze", id: this.nextId++, text, options };
-    this.latest = req.id;
-    if (this.inFlight !== undefined) this.pending = req;
-    else this.send(req);
-    return req.id;
+  request(text: string, options: AnalyzeOptions, opts: { anyway?: boolean } = {}): number {
+    const job: Job = { id: this.nextId++, text, options, limitMs: opts.anyway ? Infinity : limitFor(text.length) };
+    this.latest = job.id;
+    if (!opts.anyway && this.refused && this.refused.text === text && sameOptions(this.refused.options, options)) {
+      // Stopped once already: say so again rather than freeze the page again.
+      this.pending = undefined;
+      this.tellStopped(this.refused, job.id);
+      return job.id;
+    }
+    if (opts.anyway) this.refused = undefined;
+    const busy = this.slot?.busy;
+    if (!busy) {
+      this.send(job);
+      return job.id;
+    }
+    this.pending = job;
+    const ranMs = performance.now() - this.slot!.startedAt;
+    clearTimeout(this.cancelTimer);
+    if (ranMs >= CANCEL_AFTER_MS) this.restart("newer text");
+    else this.cancelTimer = setTimeout(() => this.pending && this.slot?.busy && this.restart("newer text"), CANCEL_AFTER_MS - ranMs);
+    return job.id;
   }
 
-  /** One workload's details, for a light analysis. */
-  detail(id: number, index: number): Promise<Workload | undefined> {
-    if (this.local?.id === id) return Promise.resolve(this.local.analysis.workloads[index]);
-    return this.ask(`detail:${id}:${index}`, { type: "detail", id, index }) as Promise<Workload | undefined>;
+  /** One workload's details (for a light or cut-down analysis), within the limits asked for. */
+  detail(id: number, index: number, limits?: DisplayLimits): Promise<Workload | undefined> {
+    if (this.local?.id === id) {
+      const w = this.local.analysis.workloads[index];
+      return Promise.resolve(w && detailCopy(w, limits));
+    }
+    return this.ask(`detail:${id}:${index}:${JSON.stringify(limits ?? null)}`, { type: "detail", id, index, limits }).then(
+      (w) => w as Workload | undefined,
+      () => undefined,
+    );
   }
 
-  /** The whole analysis (exports), for a light analysis. */
+  /** The whole analysis (exports), for a light or cut-down analysis. */
   full(id: number): Promise<Analysis> {
     if (this.local?.id === id) return Promise.resolve(this.local.analysis);
     return this.ask(`full:${id}`, { type: "full", id }) as Promise<Analysis>;
   }
 
   private ask(key: string, msg: WorkerRequest): Promise<unknown> {
-    if (!this.worker) return Promise.reject(new Error("no analysis worker"));
-    return new Promise((resolve) => {
-      this.waiting.set(key, resolve);
-      this.worker!.postMessage(msg);
+    if (!this.slot) return Promise.reject(new Error("no analysis worker"));
+    const worker = this.slot.worker;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(key, { resolve, reject });
+      worker.postMessage(msg);
     });
   }
 
-  private send(req: AnalyzeRequest): void {
-    this.inFlight = req;
-    if (this.worker) {
-      this.worker.postMessage(req);
-      return;
-    }
+  private post(slot: Slot, job: Job): void {
+    if (job.text.length > TRANSFER_ABOVE_CHARS) {
+      const bytes = this.encoder.encode(job.text).buffer as ArrayBuffer;
+      slot.worker.postMessage({ type: "analyze", id: job.id, bytes, options: job.options } satisfies WorkerRequest, [bytes]);
+    } else slot.worker.postMessage({ type: "analyze", id: job.id, text: job.text, options: job.options } satisfies WorkerRequest);
+  }
+
+  private send(job: Job): void {
+    const slot = this.slot;
+    if (!slot) return this.analyseHere(job);
+    slot.busy = job;
+    slot.startedAt = performance.now();
+    this.post(slot, job);
+  }
+
+  /**
+   * Counts the time an analysis runs in ticks, each worth at most twice its interval: when the page
+   * itself was blocked (Monaco loading, a slow machine), that time is not held against the worker.
+   */
+  private arm(slot: Slot): void {
+    const job = slot.busy;
+    if (!job || !Number.isFinite(job.limitMs)) return;
+    clearInterval(slot.watchdog);
+    slot.ran = 0;
+    let last = performance.now();
+    slot.watchdog = setInterval(() => {
+      const now = performance.now();
+      slot.ran += Math.min(now - last, 2 * TICK_MS);
+      last = now;
+      if (slot.ran >= job.limitMs) this.overrun(slot);
+    }, TICK_MS);
+  }
+
+  private analyseHere(job: Job): void {
     // No worker (blocked, or failed to start): analyse here, after the current event.
     setTimeout(() => {
       const t0 = performance.now();
       try {
-        const analysis = analyze(req.text, req.options);
-        this.local = { id: req.id, analysis };
-        this.receive({ type: "analysis", id: req.id, analysis, light: false, ms: performance.now() - t0 });
+        const analysis = analyze(job.text, job.options);
+        this.local = { id: job.id, analysis };
+        // The page still gets only what it can draw; details come from `local`.
+        const copy = displayCopy(analysis, job.text.length);
+        this.deliver(job, { type: "analysis", id: job.id, analysis: copy.analysis, light: copy.light, partial: copy.analysis !== analysis, ms: performance.now() - t0, chars: job.text.length });
       } catch (e) {
-        this.receive({ type: "analysis", id: req.id, error: e instanceof Error ? e.message : String(e), ms: performance.now() - t0 });
+        this.deliver(job, { type: "analysis", id: job.id, error: e instanceof Error ? e.message : String(e), ms: performance.now() - t0, chars: job.text.length });
       }
     }, 0);
+  }
+
+  /** Ends the active worker and starts a fresh one; the newest waiting text goes to it. */
+  private restart(why: "newer text" | "overrun"): void {
+    const old = this.slot;
+    if (old) {
+      clearInterval(old.watchdog);
+      old.worker.terminate();
+    }
+    clearTimeout(this.cancelTimer);
+    // Answers the old worker owed will not come.
+    for (const [key, w] of this.waiting) (key.startsWith("detail:") ? w.resolve(undefined) : w.reject(new Error(`the analysis worker was restarted (${why})`)));
+    this.waiting.clear();
+    // A warmed standby, if there is one, takes over at once.
+    this.slot = this.standby ?? this.spawn();
+    this.standby = undefined;
+    if (!this.slot) return this.fallBack();
+    const next = this.pending;
+    this.pending = undefined;
+    if (next) this.send(next);
+    // Nothing newer to show: analyse the text on screen again, so its details can still be asked for.
+    else if (this.shown && this.shownPartial && this.shown !== old?.busy) this.send(this.shown);
+  }
+
+  private overrun(slot: Slot): void {
+    if (slot !== this.slot || !slot.busy) return;
+    const job = slot.busy;
+    this.refused = job;
+    performance.mark("scp:watchdog", { detail: { id: job.id, ms: slot.ran, wallMs: performance.now() - slot.startedAt, chars: job.text.length } });
+    if (this.pending?.text === job.text && sameOptions(this.pending.options, job.options)) this.pending = undefined;
+    this.restart("overrun");
+    if (job.id === this.latest) this.tellStopped(job, job.id);
+  }
+
+  private tellStopped(job: Job, id: number): void {
+    const stopped: Stopped = {
+      id,
+      seconds: Math.round(job.limitMs / 100) / 10,
+      chars: job.text.length,
+      analyseAnyway: () => this.request(job.text, job.options, { anyway: true }),
+    };
+    if (this.onStopped) this.onStopped(stopped);
+    else
+      this.onError(
+        `it took longer than ${stopped.seconds} s and was stopped so that the page stays responsive (the text is not analysed again until you edit it)`,
+      );
   }
 
   private fallBack(): void {
     // A worker that cannot start (old browser, strict policy) must not stop the app: whatever was
     // on its way is analysed again here, the newest text winning.
-    this.worker?.terminate();
-    this.worker = undefined;
-    const again = this.pending ?? this.inFlight;
-    this.inFlight = undefined;
+    const again = this.pending ?? this.slot?.busy;
+    this.slot?.worker.terminate();
+    this.slot = undefined;
+    this.dropStandby();
     this.pending = undefined;
-    if (again) this.send(again);
+    if (again) this.analyseHere(again);
   }
 
-  private receive(r: WorkerResponse): void {
-    if (r.type === "detail" || r.type === "full") {
-      const key = r.type === "detail" ? `detail:${r.id}:${r.index}` : `full:${r.id}`;
-      const resolve = this.waiting.get(key);
-      this.waiting.delete(key);
-      resolve?.(r.type === "detail" ? r.workload : r.analysis);
+  private dropStandby(): void {
+    this.standby?.worker.terminate();
+    this.standby = undefined;
+  }
+
+  private receive(slot: Slot, r: WorkerResponse): void {
+    if (r.type === "started") {
+      if (slot === this.slot && slot.busy?.id === r.id) this.arm(slot);
       return;
     }
+    if (r.type === "detail" || r.type === "full") {
+      if (slot !== this.slot) return;
+      const key = r.type === "detail" ? [...this.waiting.keys()].find((k) => k.startsWith(`detail:${r.id}:${r.index}:`)) : `full:${r.id}`;
+      if (key === undefined) return;
+      const w = this.waiting.get(key);
+      this.waiting.delete(key);
+      w?.resolve(r.type === "detail" ? r.workload : r.analysis);
+      return;
+    }
+    if (slot === this.standby) {
+      // Warmed: it holds the shown analysis too, so it can take over once the active one is idle.
+      this.standby.busy = undefined;
+      if (!this.slot?.busy) this.swap();
+      return;
+    }
+    if (slot !== this.slot || slot.busy?.id !== r.id) return; // a worker already ended, or a stale answer
+    const job = slot.busy;
+    clearInterval(slot.watchdog);
+    slot.busy = undefined;
     this.lastMs = r.ms;
-    this.inFlight = undefined;
+    performance.mark("scp:analysed", { detail: { id: r.id, ms: r.ms, chars: r.chars, generation: this.generation } });
+    this.deliver(job, r);
+    this.noteSpeed(slot, r.ms, r.chars);
     const next = this.pending;
     this.pending = undefined;
+    clearTimeout(this.cancelTimer);
+    if (this.standby && !this.standby.busy) this.swap();
     if (next) this.send(next);
+  }
+
+  private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>): void {
     if (r.id !== this.latest) return; // superseded by a newer text
-    if ("error" in r) this.onError(r.error);
-    else this.onResult(r.analysis, r.id, r.light);
+    if ("error" in r) return this.onError(r.error);
+    this.shown = job;
+    this.shownPartial = r.partial ?? r.light;
+    this.onStopped?.(null);
+    this.onResult(r.analysis, r.id, r.light);
+  }
+
+  /** Counts big analyses and their speed; starts a fresh worker in the background when due. */
+  private noteSpeed(slot: Slot, ms: number, chars: number): void {
+    if (chars < BIG_CHARS) return;
+    slot.big++;
+    const rate = ms / chars;
+    const slowed = slot.big > 2 && rate > slot.bestRate * SLOWDOWN;
+    slot.bestRate = Math.min(slot.bestRate, rate);
+    if ((slot.big >= RECYCLE_AFTER_BIG || slowed) && !this.standby && this.shown) {
+      this.standby = this.spawn();
+      if (!this.standby) return;
+      performance.mark("scp:recycle", { detail: { big: slot.big, slowed } });
+      this.standby.busy = this.standby.primed = this.shown;
+      this.post(this.standby, this.shown);
+    }
+  }
+
+  private swap(): void {
+    if (!this.standby || !this.slot) return;
+    this.slot.worker.terminate();
+    this.slot = this.standby;
+    this.standby = undefined;
+    // It was warmed with an older text than the one on screen: let it make the shown one too.
+    if (this.shownPartial && this.shown && this.slot.primed !== this.shown && !this.pending) this.send(this.shown);
   }
 
   dispose(): void {
-    this.worker?.terminate();
+    clearTimeout(this.cancelTimer);
+    if (this.slot) clearInterval(this.slot.watchdog);
+    this.slot?.worker.terminate();
+    this.dropStandby();
   }
 }

@@ -3,6 +3,7 @@
 
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Diagnostic } from "../../core/types";
+import { installLargePaste } from "./largePaste";
 
 type Monaco = typeof import("monaco-editor/esm/vs/editor/editor.api.js");
 type CodeEditor = import("monaco-editor/esm/vs/editor/editor.api.js").editor.IStandaloneCodeEditor;
@@ -113,7 +114,15 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
             };
           },
         });
-        ed.onDidDispose(() => provider.dispose());
+        // Huge pastes get a fresh model so Monaco's large-file mode applies (largePaste.ts).
+        const removePaste = installLargePaste(monaco, ed, host.current, (text) => {
+          textRef.current = text;
+          callbacks.current.onChange(text);
+        });
+        ed.onDidDispose(() => {
+          provider.dispose();
+          removePaste();
+        });
         editor.current = ed;
         setStatus("ready");
         performance.mark("scp:editor-ready");
