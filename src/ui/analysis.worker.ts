@@ -3,24 +3,29 @@
 // The worker keeps the whole analysis and sends the page a copy it can draw (displayCap.ts): whole
 // when small, with long lists cut when big in values, light (containers on demand) for big dumps. The
 // page asks for one workload's details when it shows it, or for the whole analysis when the person
-// exports it. Big texts arrive as transferred UTF-8 bytes, so posting them copies nothing.
+// exports it. Big texts arrive as transferred UTF-8 bytes, so posting them copies nothing. When a
+// keystroke changes nothing the page shows (a comment, a blank line), the worker says "unchanged"
+// instead of sending the same analysis again, and the page does not redraw.
 import { analyze } from "../core/analyze";
 import type { Analysis } from "../core/types";
 import type { WorkerRequest, WorkerResponse } from "./analysisClient";
 import { detailCopy, displayCopy } from "./displayCap";
 
-let kept: { id: number; analysis: Analysis } | undefined;
+/** The newest analysis, and every request id it answers (an unchanged answer keeps the older ids valid). */
+let kept: { ids: Set<number>; analysis: Analysis } | undefined;
+/** What the page was last sent, as JSON (small copies only). */
+let lastSent: string | undefined;
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
   const post = (r: WorkerResponse) => (self as unknown as Worker).postMessage(r);
   if (msg.type === "detail") {
-    const w = kept?.id === msg.id ? kept.analysis.workloads[msg.index] : undefined;
+    const w = kept?.ids.has(msg.id) ? kept.analysis.workloads[msg.index] : undefined;
     post({ type: "detail", id: msg.id, index: msg.index, workload: w && detailCopy(w, msg.limits) });
     return;
   }
   if (msg.type === "full") {
-    if (kept?.id === msg.id) post({ type: "full", id: msg.id, analysis: kept.analysis });
+    if (kept?.ids.has(msg.id)) post({ type: "full", id: msg.id, analysis: kept.analysis });
     return;
   }
   post({ type: "started", id: msg.id });
@@ -28,11 +33,20 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   try {
     const text = msg.bytes ? new TextDecoder().decode(msg.bytes) : (msg.text ?? "");
     const analysis = analyze(text, msg.options);
-    kept = { id: msg.id, analysis };
     const ms = performance.now() - t0;
     const copy = displayCopy(analysis, text.length);
+    // Light copies are big: comparing them would cost more than it saves.
+    const json = copy.light ? undefined : JSON.stringify(copy.analysis);
+    if (json !== undefined && json === lastSent && kept) {
+      kept.ids.add(msg.id);
+      post({ type: "analysis", id: msg.id, unchanged: true, ms, chars: text.length });
+      return;
+    }
+    kept = { ids: new Set([msg.id]), analysis };
+    lastSent = json;
     post({ type: "analysis", id: msg.id, analysis: copy.analysis, light: copy.light, partial: copy.analysis !== analysis, ms, chars: text.length });
   } catch (err) {
+    lastSent = undefined;
     post({ type: "analysis", id: msg.id, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0, chars: 0 });
   }
 };

@@ -21,6 +21,8 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: "analysis"; id: number; analysis: Analysis; light: boolean; ms: number; chars: number; partial?: boolean }
   | { type: "analysis"; id: number; error: string; ms: number; chars: number }
+  /** The page already shows this analysis (the text changed in a way nothing shown depends on). */
+  | { type: "analysis"; id: number; unchanged: true; ms: number; chars: number }
   | { type: "detail"; id: number; index: number; workload: Workload | undefined }
   | { type: "full"; id: number; analysis: Analysis }
   /** The worker has begun an analysis (its start-up and the message's trip do not count against the watchdog). */
@@ -46,6 +48,16 @@ interface Job {
 
 /** The watchdog's allowance: 2 s, plus 1.5 s per million characters for big dumps. */
 export const limitFor = (chars: number) => 2_000 + chars * 0.0015;
+/** For tests and very slow machines: `?analysis-limit-ms=N` in the page's address replaces the allowance. */
+function limitOverride(): number | undefined {
+  try {
+    const v = Number(new URLSearchParams(globalThis.location?.search ?? "").get("analysis-limit-ms"));
+    return v > 0 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A newer text ends a busy worker (instead of waiting) once the analysis has run this long. */
 export const CANCEL_AFTER_MS = 1_000;
 const TICK_MS = 100;
@@ -90,6 +102,7 @@ export class AnalysisClient {
   /** The text the watchdog stopped: not tried again unless asked. */
   private refused: Job | undefined;
   private encoder = new TextEncoder();
+  private limitMs = limitOverride();
   /** How long the last analysis took, to choose how long to wait between keystrokes. */
   lastMs = 0;
   /** Workers started so far (the first included); for the bench and the tests. */
@@ -118,7 +131,7 @@ export class AnalysisClient {
 
   /** Analyses a text; returns the request id. */
   request(text: string, options: AnalyzeOptions, opts: { anyway?: boolean } = {}): number {
-    const job: Job = { id: this.nextId++, text, options, limitMs: opts.anyway ? Infinity : limitFor(text.length) };
+    const job: Job = { id: this.nextId++, text, options, limitMs: opts.anyway ? Infinity : (this.limitMs ?? limitFor(text.length)) };
     this.latest = job.id;
     if (!opts.anyway && this.refused && this.refused.text === text && sameOptions(this.refused.options, options)) {
       // Stopped once already: say so again rather than freeze the page again.
@@ -316,6 +329,11 @@ export class AnalysisClient {
   private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>): void {
     if (r.id !== this.latest) return; // superseded by a newer text
     if ("error" in r) return this.onError(r.error);
+    if ("unchanged" in r) {
+      // Nothing to draw; the worker answers details for the shown analysis under either id.
+      this.shown = job;
+      return;
+    }
     this.shown = job;
     this.shownPartial = r.partial ?? r.light;
     this.onStopped?.(null);

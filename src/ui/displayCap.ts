@@ -16,7 +16,7 @@ export interface DisplayLimits {
   diagnostics: number;
 }
 
-export const DISPLAY_LIMITS: DisplayLimits = { containers: 100, values: 64, chars: 2_000, diagnostics: 2_000 };
+export const DISPLAY_LIMITS: DisplayLimits = { containers: 24, values: 64, chars: 2_000, diagnostics: 2_000 };
 /** "show all": every container and every value, still within what one page can hold (see fitsPage). */
 export const SHOW_ALL: DisplayLimits = { containers: Infinity, values: Infinity, chars: Infinity, diagnostics: DISPLAY_LIMITS.diagnostics };
 

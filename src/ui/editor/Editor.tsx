@@ -73,6 +73,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           tabSize: 2,
           scrollBeyondLastLine: false,
           renderWhitespace: "boundary",
+          // A hostile line (20,000 supplementalGroups on one line) costs seconds of layout when drawn
+          // whole; beyond this many characters a line is drawn cut (the text itself is whole).
+          stopRenderingLineAfter: 2_000,
           theme: theme === "dark" ? "vs-dark" : "vs",
           // Without this, Playwright's keyboard.type loses spaces (toolchain notes).
           editContext: false,
@@ -115,9 +118,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           },
         });
         // Huge pastes get a fresh model so Monaco's large-file mode applies (largePaste.ts).
-        const removePaste = installLargePaste(monaco, ed, host.current, (text) => {
+        const removePaste = installLargePaste(monaco, ed, host.current, (text, replacedAll) => {
           textRef.current = text;
-          callbacks.current.onChange(text);
+          callbacks.current.onChange(text, replacedAll);
         });
         ed.onDidDispose(() => {
           provider.dispose();

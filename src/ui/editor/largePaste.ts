@@ -22,10 +22,10 @@ export function spliceText(text: string, start: number, end: number, pasted: str
 
 /**
  * Listens (capture phase, before Monaco) for pastes into `host` that make the text large, and puts
- * the result in a fresh model instead. `onText` gets the new text (Monaco fires no content change
- * when a model is swapped). Returns a function that removes the listeners.
+ * the result in a fresh model instead. `onText` gets the new text, and whether it replaced all of the
+ * old one (Monaco fires no content change when a model is swapped). Returns a function that removes the listeners.
  */
-export function installLargePaste(monaco: Monaco, ed: CodeEditor, host: HTMLElement, onText: (text: string) => void): () => void {
+export function installLargePaste(monaco: Monaco, ed: CodeEditor, host: HTMLElement, onText: (text: string, replacedAll: boolean) => void): () => void {
   let previous: TextModel | undefined;
   let fresh: TextModel | undefined;
   let count = 0;
@@ -55,7 +55,7 @@ export function installLargePaste(monaco: Monaco, ed: CodeEditor, host: HTMLElem
     const caret = created.getPositionAt(next.caret);
     ed.setPosition(caret);
     ed.revealPosition(caret);
-    onText(next.text);
+    onText(next.text, kept === 0);
   };
 
   const onKey = ed.onKeyDown((e) => {
@@ -68,7 +68,7 @@ export function installLargePaste(monaco: Monaco, ed: CodeEditor, host: HTMLElem
     ed.setModel(back);
     fresh?.dispose();
     fresh = undefined;
-    onText(back.getValue());
+    onText(back.getValue(), true);
   });
 
   host.addEventListener("paste", onPaste, true);

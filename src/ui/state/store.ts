@@ -4,6 +4,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { useStore } from "zustand";
 import type { Analysis, EffectiveField, NodeAssumptions, Runtime, Workload } from "../../core/types";
+import type { Stopped } from "../analysisClient";
 import { LATEST } from "../../core/versions";
 
 /** Where the text in the editor came from. */
@@ -81,6 +82,8 @@ export interface AnalysisState {
   renderedId: number;
   /** Details of workloads of a light analysis, fetched from the worker when shown. */
   details: Map<number, Workload>;
+  /** The watchdog stopped the analysis of the current text (it offers to analyse it anyway). */
+  stopped: Stopped | null;
 }
 
 export interface ViewState {
@@ -144,7 +147,7 @@ export const INITIAL_VIEW: ViewState = {
   saveFailedSeen: false,
 };
 
-const EMPTY_RESULT: AnalysisState = { analysis: null, lastGood: null, analysedDocId: 0, failure: null, renderedId: 0, details: new Map() };
+const EMPTY_RESULT: AnalysisState = { analysis: null, lastGood: null, analysedDocId: 0, failure: null, renderedId: 0, details: new Map(), stopped: null };
 
 export function describeOrigin(origin: Origin, title?: string): string {
   switch (origin.kind) {

@@ -56,6 +56,7 @@ export function useAnalysisRunner(): void {
         });
       },
       (message) => appStore.getState().setResult({ failure: message }),
+      (stopped) => appStore.getState().setResult({ stopped }),
     );
     client = c;
     return () => {

@@ -57,7 +57,8 @@ export function useActiveWorkload(): ActiveWorkload {
   return useMemo(() => {
     const listedActive = listed.find((s) => s.key === selected) ?? listed[0];
     const index = listedActive && analysis ? analysis.workloads.indexOf(listedActive.workload) : -1;
-    const detailed = listedActive?.workload.light && index !== -1 ? details.get(index) : undefined;
+    // Details: the containers of a light workload, or all of a cut-down one ("show all").
+    const detailed = index !== -1 ? details.get(index) : undefined;
     const active = listedActive && (!listedActive.workload.light || detailed) ? { ...listedActive, workload: detailed ?? listedActive.workload } : undefined;
     return { listed, listedActive, active, loadingDetails: listedActive !== undefined && active === undefined };
   }, [listed, selected, analysis, details]);

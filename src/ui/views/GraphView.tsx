@@ -8,6 +8,7 @@ import { PssBadge } from "../panel/PssSection";
 import { SOURCE_META } from "../sources";
 import { WorkloadList } from "../WorkloadList";
 import { ErrorBoundary } from "../ErrorBoundary";
+import { AnalysisNotices } from "./AnalysisNotices";
 import { applyPssFix } from "../state/commands";
 import { editorCommands } from "../state/editorBridge";
 import { actions, appStore, useApp } from "../state/store";
@@ -147,6 +148,7 @@ export function GraphView() {
             : "Part of the YAML cannot be read: see Problems for the line."}
         </div>
       )}
+      <AnalysisNotices active={active} />
       {failure && (
         <div className="banner error" role="alert">
           The analysis failed: {failure}. Your text is kept.
