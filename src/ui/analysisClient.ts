@@ -3,7 +3,7 @@
 // - At most one analysis runs at a time and only the newest text waits behind it; the answer for an
 //   older text is never shown after a newer one. A newer text does not queue behind an analysis that
 //   has already run long: that worker is ended and a fresh one takes the newer text.
-// - A watchdog ends an analysis that overruns its time (2 s plus a little per megabyte), starts a fresh
+// - A watchdog ends an analysis of a small text that overruns its time (3 s and more), starts a fresh
 //   worker, and says so; the same text is then not tried again unless the person asks ("analyse
 //   anyway"), so an autosaved hostile text cannot freeze or loop the page.
 // - Big texts travel as transferred UTF-8 bytes (no copy of the string).
@@ -46,8 +46,13 @@ interface Job {
   limitMs: number;
 }
 
-/** The watchdog's allowance: 2 s, plus 1.5 s per million characters for big dumps. */
-export const limitFor = (chars: number) => 2_000 + chars * 0.0015;
+/**
+ * The watchdog's allowance: 3 s, plus 20 s per million characters, for texts under 256 KB. Big texts
+ * are honest work (a busy 2-core machine can take over 10 s on a 1 MB list) and a newer text still
+ * cancels them; the watchdog is for small texts that explode.
+ */
+export const WATCHDOG_BELOW_CHARS = 256 * 1024;
+export const limitFor = (chars: number) => (chars < WATCHDOG_BELOW_CHARS ? 3_000 + chars * 0.02 : Infinity);
 /** For tests and very slow machines: `?analysis-limit-ms=N` in the page's address replaces the allowance. */
 function limitOverride(): number | undefined {
   try {
