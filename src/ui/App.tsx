@@ -35,14 +35,14 @@ export function App() {
       {presenting && active ? (
         <Presentation workload={active.workload} startAt={selectedContainer ?? 0} onExit={() => actions().setView({ presenting: false })} />
       ) : (
-        <Playground galleryOpen={galleryOpen} />
+        <Playground galleryOpen={galleryOpen} large={large} />
       )}
     </>
   );
 }
 
 /** Memoised: a new analysis re-renders only the views that read it, not the whole page. */
-const Playground = memo(function Playground({ galleryOpen }: { galleryOpen: boolean }) {
+const Playground = memo(function Playground({ galleryOpen, large }: { galleryOpen: boolean; large: boolean }) {
   return (
     <div className={`app${large ? " text-large" : ""}`}>
       <Toolbar />
