@@ -54,7 +54,7 @@ function preloadEditor(): Plugin {
       order: "post",
       handler(html, ctx) {
         const files = Object.keys(ctx.bundle ?? {}).filter((f) => /assets\/monacoSetup-[\w-]+\.(js|css)$/.test(f));
-        const links = files.map((f) => (f.endsWith(".js") ? `<link rel="modulepreload" href="./${f}" />` : `<link rel="preload" as="style" href="./${f}" />`));
+        const links = files.map((f) => (f.endsWith(".js") ? `<link rel="modulepreload" href="./${f}" />` : `<link rel="preload" as="style" crossorigin href="./${f}" />`));
         return html.replace("</head>", `    ${links.join("\n    ")}\n  </head>`);
       },
     },

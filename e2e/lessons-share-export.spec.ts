@@ -13,6 +13,9 @@ test("a lesson: open it, follow its steps, see each outcome ticked", async ({ pa
   const lesson = page.getByTestId("lesson");
   await expect(lesson).toContainText("Capabilities: drop ALL, add back one");
   const steps = lesson.locator(".steps li");
+  // Nothing is ticked before the learner does something.
+  await expect(steps.nth(0)).toHaveAttribute("data-done", "false");
+  await steps.nth(0).getByRole("button", { name: "I found it" }).click();
   await expect(steps.nth(0)).toHaveAttribute("data-done", "true"); // NET_BIND_SERVICE in the bounding set only
   await expect(steps.nth(1)).toHaveAttribute("data-done", "false");
   await steps.nth(1).getByRole("button", { name: "Do it for me" }).click();

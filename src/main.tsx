@@ -10,6 +10,7 @@ import { registerServiceWorker } from "./ui/serviceWorker";
 import "@xyflow/react/dist/style.css";
 import "./ui/styles.css";
 import "./ui/layout/layout.css";
+import "./ui/presentation.css";
 
 // The store takes its text from a share link, this tab's copy or the autosave before the first paint.
 bootApp();

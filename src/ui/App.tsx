@@ -5,14 +5,12 @@ import { Presentation } from "./Presentation";
 import { LessonGallery } from "./lessons/LessonGallery";
 import { Banners } from "./layout/Banners";
 import { Toolbar } from "./layout/Toolbar";
+import { Workspace } from "./layout/Workspace";
 import { UpdateNotice } from "./UpdateNotice";
 import { openLesson } from "./state/commands";
 import { actions, useApp } from "./state/store";
 import { useAnalysisRunner } from "./state/useAnalysis";
-import { useActiveWorkload, useDetailsLoader } from "./state/workloads";
-import { EditorView } from "./views/EditorView";
-import { GraphView } from "./views/GraphView";
-import { CompareView, LessonView, ProblemsView } from "./views/SideViews";
+import { useDetailsLoader } from "./state/workloads";
 
 /** Keeps the analysis in step with the text. Its own component: a keystroke re-renders only this. */
 function Runners() {
@@ -25,18 +23,12 @@ export function App() {
   const presenting = useApp((s) => s.view.presenting);
   const galleryOpen = useApp((s) => s.view.galleryOpen);
   const large = useApp((s) => s.view.textSize === "large");
-  const selectedContainer = useApp((s) => s.selection.container);
-  const { active } = useActiveWorkload();
-
-  // Runners stay at one place in the tree, so entering or leaving presentation keeps the worker.
+  // Runners stay at one place in the tree, so entering or leaving presentation keeps the worker; the
+  // presentation replaces the screen while the text and the selection stay in the store.
   return (
     <>
       <Runners />
-      {presenting && active ? (
-        <Presentation workload={active.workload} startAt={selectedContainer ?? 0} onExit={() => actions().setView({ presenting: false })} />
-      ) : (
-        <Playground galleryOpen={galleryOpen} large={large} />
-      )}
+      {presenting ? <Presentation /> : <Playground galleryOpen={galleryOpen} large={large} />}
     </>
   );
 }
@@ -48,17 +40,9 @@ const Playground = memo(function Playground({ galleryOpen, large }: { galleryOpe
       <Toolbar />
       <UpdateNotice />
       {galleryOpen && <LessonGallery onOpen={openLesson} onClose={() => actions().setView({ galleryOpen: false })} />}
+      <Banners />
       <main className="workspace">
-        <section className="left" aria-label="Manifest">
-          <EditorView />
-          <LessonView />
-          <ProblemsView />
-        </section>
-        <div className="right-col">
-          <Banners />
-          <GraphView />
-          <CompareView />
-        </div>
+        <Workspace />
       </main>
     </div>
   );

@@ -55,6 +55,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
   const callbacks = useRef({ onChange, onCursor, quickFixes });
   callbacks.current = { onChange, onCursor, quickFixes };
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
+  /** Monaco's tab-focus mode: Tab moves the focus on instead of indenting (Ctrl+M toggles it). */
+  const [tabMoves, setTabMoves] = useState(false);
 
   useEffect(() => {
     let disposed = false;
@@ -88,6 +90,11 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           textRef.current = next;
           const all = e.changes.length === 1 && e.changes[0].rangeOffset === 0 && e.changes[0].rangeLength === before;
           callbacks.current.onChange(next, all);
+        });
+        const tabOption = monaco.editor.EditorOption.tabFocusMode;
+        setTabMoves(ed.getOption(tabOption));
+        ed.onDidChangeConfiguration((e) => {
+          if (e.hasChanged(tabOption)) setTabMoves(ed.getOption(tabOption));
         });
         ed.onDidChangeCursorPosition((e) => callbacks.current.onCursor?.(e.position.lineNumber, e.position.column));
         const provider = monaco.languages.registerCodeActionProvider("yaml", {
@@ -267,6 +274,20 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
             callbacks.current.onChange(textRef.current, before.length > 0 && !textRef.current.includes(before.slice(0, 40)));
           }}
         />
+      )}
+      {status === "ready" && (
+        <div className="editor-tab-hint" data-testid="tab-hint">
+          <span>{tabMoves ? "Tab moves to the next control." : "Tab indents here."}</span>{" "}
+          <button
+            className="link"
+            aria-pressed={tabMoves}
+            onClick={() => editor.current?.trigger("tab-hint", "editor.action.toggleTabFocusMode", null)}
+            title="Monaco's tab-focus mode (Ctrl+M): whether Tab indents or moves the keyboard focus out of the editor"
+          >
+            {tabMoves ? "Make Tab indent" : "Make Tab leave the editor"}
+          </button>{" "}
+          <kbd>Ctrl+M</kbd>
+        </div>
       )}
       {status === "failed" && <p className="editor-note">The code editor could not load; this plain text box works instead.</p>}
     </div>

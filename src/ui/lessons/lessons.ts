@@ -227,10 +227,10 @@ export const LESSONS: readonly Lesson[] = [
   {
     id: "golden-standard",
     title: "The golden standard, and why restricted still says no",
-    summary: "The seed's hardened pod passes baseline but not restricted: it sets no seccomp profile.",
+    summary: "The guide's hardened pod passes baseline but not restricted: it sets no seccomp profile.",
     manifest: golden,
     body: [
-      "This is the seed guide's pod for most web applications: a non-root user, no privilege escalation, a read-only root and every capability dropped.",
+      "This is the guide's pod for most web applications: a non-root user, no privilege escalation, a read-only root and every capability dropped.",
       "The restricted Pod Security Standard also requires a seccomp profile (RuntimeDefault or Localhost). Without one the container runs with no seccomp filter (Seccomp: 0), and a namespace enforcing restricted rejects the pod.",
     ],
     steps: [

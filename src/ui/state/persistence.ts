@@ -277,8 +277,9 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
     clearTimeout(timer);
     timer = undefined;
     const doc = store.getState().doc;
-    const okTab = saveTab(doc);
+    // The autosave first: the tab's copy records the stamp it wrote.
     const okDraft = saveDraft(doc, force);
+    const okTab = saveTab(doc);
     if (!okTab || !okDraft) failed();
   };
 

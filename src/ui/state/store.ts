@@ -93,6 +93,8 @@ export interface ViewState {
   textSize: "normal" | "large";
   panelOpen: boolean;
   presenting: boolean;
+  /** The editor is open beside the presentation (live edits). */
+  presentEditor: boolean;
   lessonId: string | undefined;
   galleryOpen: boolean;
   /** The editor line the cursor is on (editor → graph). */
@@ -137,6 +139,7 @@ export const INITIAL_VIEW: ViewState = {
   textSize: "normal",
   panelOpen: false,
   presenting: false,
+  presentEditor: false,
   lessonId: undefined,
   galleryOpen: false,
   cursorLine: undefined,
