@@ -3,9 +3,16 @@
 // example of the gallery opens.
 import { expect, test, type Page } from "@playwright/test";
 import LZString from "lz-string";
-import { pasteManifest, waitForEditor } from "./helpers";
+import { pasteManifest } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+// Several pages and reloads per test, on a shared machine: generous limits.
+test.describe.configure({ timeout: 180_000 });
+
+/** Waits until Monaco is up (the first load can be slow while other suites run). */
+async function waitForEditor(page: Page): Promise<void> {
+  await expect(page.locator(".editor[data-status=ready] .monaco-editor")).toBeVisible({ timeout: 60_000 });
+}
 
 const pod = (name: string, extra = "") => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: x\n${extra}`;
 const link = (text: string) => "/#s=" + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, text, runtime: "containerd", kubernetes: "1.37", seccompDefault: false, imageUsers: {} }));

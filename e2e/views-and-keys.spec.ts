@@ -1,9 +1,16 @@
 // The layout at projector sizes (screenshots to look at), presentation mode's clicker keys, and the
 // keyboard: the Tab hint and switch, the workload list keeping focus, Enter not stealing it.
-import { expect, test } from "@playwright/test";
-import { pasteManifest, waitForEditor } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { pasteManifest } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+// Several pages and reloads per test, on a shared machine: generous limits.
+test.describe.configure({ timeout: 180_000 });
+
+/** Waits until Monaco is up (the first load can be slow while other suites run). */
+async function waitForEditor(page: Page): Promise<void> {
+  await expect(page.locator(".editor[data-status=ready] .monaco-editor")).toBeVisible({ timeout: 60_000 });
+}
 
 const SIZES = [
   { width: 1280, height: 720 },

@@ -8,7 +8,8 @@ import { effectiveSpec } from "../core/catalogue/fields";
 import { Graph } from "./graph/Graph";
 import { rowsFor, type FieldRow } from "./graph/model";
 import { ProcStatus } from "./panel/ProcStatus";
-import { PssBadge } from "./panel/PssSection";
+import { PssBadge, PssSection } from "./panel/PssSection";
+import { applyPssFix } from "./state/commands";
 import { SOURCE_META } from "./sources";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { actions, useApp } from "./state/store";
@@ -157,6 +158,7 @@ export function Presentation() {
                 </p>
               </>
             )}
+            {workload.pss && !workload.pss.restricted.allowed && <PssSection workload={workload} onFix={(level, i) => applyPssFix(workload, level, i)} />}
           </section>
           <section className="pres-side" aria-label="Where it comes from and what the kernel shows">
             <div className="pres-graph">

@@ -281,7 +281,16 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           <button
             className="link"
             aria-pressed={tabMoves}
-            onClick={() => editor.current?.trigger("tab-hint", "editor.action.toggleTabFocusMode", null)}
+            onClick={() => {
+              const ed = editor.current;
+              const option = monacoRef.current?.editor.EditorOption.tabFocusMode;
+              if (!ed || option === undefined) return;
+              const on = ed.getOption(option);
+              ed.updateOptions({ tabFocusMode: !on } as Parameters<typeof ed.updateOptions>[0]);
+              // Still on: Ctrl+M switched Monaco's global mode on; switch that off the same way.
+              if (on && ed.getOption(option)) ed.trigger("tab-hint", "editor.action.toggleTabFocusMode", null);
+              setTabMoves(ed.getOption(option));
+            }}
             title="Monaco's tab-focus mode (Ctrl+M): whether Tab indents or moves the keyboard focus out of the editor"
           >
             {tabMoves ? "Make Tab indent" : "Make Tab leave the editor"}

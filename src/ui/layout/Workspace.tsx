@@ -29,7 +29,7 @@ export function Workspace() {
     >
       {lessonOpen && (
         <>
-          <Panel id="lesson" defaultSize="24%" minSize="220px" className="pane lesson-pane">
+          <Panel id="lesson-column" defaultSize="24%" minSize="220px" className="pane lesson-pane">
             <LessonView />
           </Panel>
           <Handle label="Resize the lesson and the editor" />
