@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { createHash } from "node:crypto";
@@ -69,7 +70,9 @@ function offlineServiceWorker(): Plugin {
     name: "scp-offline-sw",
     apply: "build",
     async generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => f !== "sw.js").sort();
+      // public/ (icon, web manifest) is copied beside the bundle: keep it offline too.
+      const publicFiles = existsSync("public") ? readdirSync("public").filter((f) => !f.startsWith(".")) : [];
+      const files = [...Object.keys(bundle).filter((f) => f !== "sw.js"), ...publicFiles].sort();
       const compile = (version: string) =>
         esbuild({
           entryPoints: ["src/sw/worker.ts"],
