@@ -77,6 +77,9 @@ test("works offline once loaded (service worker), and the text survives a reload
   await page.reload();
   await waitForEditor(page);
   await expect(page.getByTestId("pod-node")).toContainText("secure-app");
+  // Monaco draws only the lines in view: go to the end, where the line was typed.
+  await page.locator(".monaco-editor textarea").first().focus();
+  await page.keyboard.press("ControlOrMeta+End");
   const text = await page.evaluate(() => (document.querySelector(".monaco-editor .view-lines") as HTMLElement).innerText.replace(/\u00a0/g, " "));
   expect(text).toContain("# kept offline");
   await context.setOffline(false);
