@@ -31,7 +31,7 @@ for (const size of SIZES) {
     const lesson = page.getByTestId("lesson");
     await expect(lesson).toBeVisible();
     // The steps, the editor and the graph are on screen together.
-    for (const el of [lesson.locator(".steps li").last(), page.locator(".monaco-editor").first(), page.getByTestId("graph")]) {
+    for (const el of [lesson.locator(".steps li.current"), page.locator(".monaco-editor").first(), page.getByTestId("graph")]) {
       const box = await el.boundingBox();
       expect(box).not.toBeNull();
       expect(box!.y + Math.min(box!.height, 40)).toBeLessThanOrEqual(size.height);
