@@ -135,7 +135,8 @@ export function Presentation() {
             ))}
             {rows.length === 0 && <li>Nothing is set: every field has its default.</li>}
           </ol>
-          <section className="pres-focus" aria-live="polite" aria-label="Current field">
+          {/* A long explanation scrolls: focusable so the keyboard can scroll it (axe scrollable-region-focusable). */}
+          <section className="pres-focus" aria-live="polite" aria-label="Current field" tabIndex={0}>
             {row && spec && (
               <>
                 <h2>{row.field}</h2>

@@ -4,6 +4,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Diagnostic } from "../../core/types";
 import { installLargePaste } from "./largePaste";
+import { defineThemes, themeName } from "./themes";
 
 type Monaco = typeof import("monaco-editor/esm/vs/editor/editor.api.js");
 type CodeEditor = import("monaco-editor/esm/vs/editor/editor.api.js").editor.IStandaloneCodeEditor;
@@ -64,6 +65,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
       .then(({ monaco, MODEL_URI }) => {
         if (disposed || !host.current) return;
         monacoRef.current = monaco;
+        defineThemes(monaco);
         const uri = monaco.Uri.parse(MODEL_URI);
         const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(textRef.current, "yaml", uri);
         model.setValue(textRef.current);
@@ -78,7 +80,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           // A hostile line (20,000 supplementalGroups on one line) costs seconds of layout when drawn
           // whole; beyond this many characters a line is drawn cut (the text itself is whole).
           stopRenderingLineAfter: 2_000,
-          theme: theme === "dark" ? "vs-dark" : "vs",
+          theme: themeName(theme),
           // Without this, Playwright's keyboard.type loses spaces (toolchain notes).
           editContext: false,
           ariaLabel: "Kubernetes manifest (YAML)",
@@ -151,7 +153,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
   }, []);
 
   useEffect(() => {
-    monacoRef.current?.editor.setTheme(theme === "dark" ? "vs-dark" : "vs");
+    monacoRef.current?.editor.setTheme(themeName(theme));
   }, [theme, status]);
 
   // A text replaced from outside (a link, an example, a lesson, "restore your previous text").
