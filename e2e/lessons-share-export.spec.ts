@@ -38,7 +38,7 @@ test("a share link restores the manifest, the settings and the selection in a fr
   await page.getByLabel("Container runtime").selectOption("cri-o");
   await page.getByLabel("Kubernetes version").selectOption("1.30");
   await page.getByLabel("Image user of container log-shipper").fill("999");
-  await page.getByRole("button", { name: /share/ }).click();
+  await page.getByRole("button", { name: "share link", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("Share link copied");
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toContain("#s=");

@@ -59,7 +59,7 @@ test("the share button copies a link and leaves the address bar alone; edits aft
   await page.goto("/");
   await waitForEditor(page);
   await pasteManifest(page, pod("shared-one"));
-  await page.getByRole("button", { name: /share/ }).click();
+  await page.getByRole("button", { name: "share link", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("Share link copied");
   expect(new URL(page.url()).hash).toBe("");
   await page.locator(".monaco-editor textarea").first().focus();

@@ -26,7 +26,7 @@ async function openLink(page: Page, text: string): Promise<number> {
   await page.addInitScript({ content: LONG_TASKS });
   await page.goto(`/#s=${LZString.compressToEncodedURIComponent(JSON.stringify(shareState(text)))}`);
   await waitForEditor(page);
-  await expect(page.getByTestId("pod-node")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("container-node-c0")).toBeVisible({ timeout: 60_000 });
   await page.waitForTimeout(1000);
   const since = await page.evaluate(() => performance.getEntriesByName("scp:analysed")[0].startTime);
   return Math.max(0, ...(await longTasks(page, since)));
@@ -44,7 +44,7 @@ test("the 7 KB share link (1,000 containers × 20,000 supplementalGroups) opens 
   await expect(notice).toContainText(`Showing the first ${DISPLAY_LIMITS.containers} of 1,000 containers`);
   await expect(notice).toContainText("the longest has 20,000");
   // The inherited groups are shown cut, with what was left out.
-  await expect(page.getByTestId("pod-node")).toContainText("more");
+  await expect(page.getByTestId("container-node-c0")).toContainText("more");
   test.info().annotations.push({ type: "longest task from the analysis' arrival (ms)", description: `hostile link ${hostile}, plain pod ${plain}` });
   // On an idle machine both are under 200 ms (npm run bench prints the figure); on a busy 2-core CI
   // machine everything is slower, so the link is held to the cost of drawing an ordinary pod.
@@ -64,7 +64,7 @@ test("the watchdog stops an overrunning analysis, restarts the worker, says so, 
   await waitForEditor(page);
   const stopped = page.getByTestId("analysis-stopped");
   await expect(stopped).toContainText("was stopped", { timeout: 30_000 });
-  await expect(page.getByTestId("pod-node")).toHaveCount(0);
+  await expect(page.getByTestId("container-node-c0")).toHaveCount(0);
   // Stopped once, and not tried again on its own.
   await page.waitForTimeout(1500);
   expect(await page.evaluate(() => performance.getEntriesByName("scp:watchdog").length)).toBe(1);
@@ -73,7 +73,7 @@ test("the watchdog stops an overrunning analysis, restarts the worker, says so, 
   await page.locator(".monaco-editor textarea").first().focus();
   // Analyse anyway: no limit this time, and the graph appears.
   await stopped.getByRole("button", { name: "analyse anyway" }).click();
-  await expect(page.getByTestId("pod-node")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("container-node-c0")).toBeVisible({ timeout: 60_000 });
   await expect(stopped).toHaveCount(0);
   expect(await page.evaluate(() => performance.getEntriesByName("scp:watchdog").length)).toBe(1);
 });

@@ -59,7 +59,7 @@ test("a damaged or oversized share link says so and keeps the page working", asy
   await page.evaluate((t) => navigator.clipboard.writeText(t), big);
   await page.keyboard.press("ControlOrMeta+v");
   await expect(page.getByTestId("workload-list")).toContainText("3000 workloads", { timeout: 30_000 });
-  await page.getByRole("button", { name: /share/ }).click();
+  await page.getByRole("button", { name: "share link", exact: true }).click();
   await expect(page.getByTestId("notice")).toContainText("too large for a link");
 });
 

@@ -5,8 +5,12 @@ import type { Analysis, Diagnostic } from "../core/types";
 import { pssDiagnostics } from "../core/pss/problems";
 import { textLocator } from "../core/yaml/locator";
 
-/** Above this size the text is not parsed again on the page: violations sit on the lines the analysis knows. */
-const LOCATE_UP_TO = 200_000;
+/**
+ * Above this size the text is not parsed again on the page (the main thread): violations sit on the
+ * lines the analysis knows. Parsing with positions costs ~100× a plain read, and a 120 KB hostile
+ * share link held the page for 20 s here; a hand-written manifest is well under this.
+ */
+const LOCATE_UP_TO = 32_000;
 /** A dump of thousands of pods: enough to act on; the panel and exports have every result. */
 const MAX_PSS_PROBLEMS = 5_000;
 

@@ -5,8 +5,12 @@ import type { Analysis, Diagnostic, Workload } from "../core/types";
 import { didYouMeanFix, fixEdit, fixesFor, targetOf } from "../core/fixes";
 import type { QuickFix } from "./editor/Editor";
 
-/** Each Pod Security fix re-reads the text; on a huge dump the panel's Fix buttons are the way instead. */
-const PSS_FIXES_UP_TO = 200_000;
+/**
+ * Each Pod Security fix re-reads the text on the page's thread, and Monaco asks for code actions on
+ * its own (the lightbulb) whenever the cursor moves: a 150 KB hostile link held the page for 20 s.
+ * Above a hand-written manifest's size the panel's Fix buttons are the way instead.
+ */
+const PSS_FIXES_UP_TO = 32_000;
 
 function workloadAt(ws: readonly Workload[], line: number): Workload | undefined {
   let found: Workload | undefined;
