@@ -72,7 +72,10 @@ test("works offline once loaded (service worker), and the text survives a reload
   await page.locator(".monaco-editor textarea").first().focus();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type("\n# kept offline");
-  await page.waitForTimeout(600); // autosave is debounced
+  // Autosave is debounced: wait until the draft holds the line (a loaded CI machine can take longer than the debounce).
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? "").includes("# kept offline"))), { timeout: 15_000 })
+    .toBe(true);
   await context.setOffline(true);
   await page.reload();
   await waitForEditor(page);
