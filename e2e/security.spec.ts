@@ -63,10 +63,7 @@ test("a damaged or oversized share link says so and keeps the page working", asy
   await expect(page.getByTestId("notice")).toContainText("too large for a link");
 });
 
-// KNOWN BUG, left open in the closing note: in a full suite run the draft IS saved (the poll below
-// passes) yet the offline reload shows the example again — the tab's sessionStorage copy seems to win
-// over the newer draft. It passes when run alone. Skipped so CI reports the rest; fix, then un-skip.
-test.fixme("works offline once loaded (service worker), and the text survives a reload", async ({ page, context }) => {
+test("works offline once loaded (service worker), and the text survives a reload", async ({ page, context }) => {
   await page.goto("/");
   await waitForEditor(page);
   await page.evaluate(async () => {
@@ -83,11 +80,16 @@ test.fixme("works offline once loaded (service worker), and the text survives a 
   await page.reload();
   await waitForEditor(page);
   await expect(page.getByTestId("pod-node")).toContainText("secure-app");
-  // Monaco draws only the lines in view: go to the end, where the line was typed.
-  await page.locator(".monaco-editor textarea").first().focus();
-  await page.keyboard.press("ControlOrMeta+End");
-  const text = await page.evaluate(() => (document.querySelector(".monaco-editor .view-lines") as HTMLElement).innerText.replace(/\u00a0/g, " "));
-  expect(text).toContain("# kept offline");
+  // Monaco draws only the lines in view: go to the end, where the line was typed. It scrolls on its
+  // next frame, so read until the end is drawn (a single read raced the scroll on a loaded machine
+  // and saw the example's first lines).
+  await expect
+    .poll(async () => {
+      await page.locator(".monaco-editor textarea").first().focus();
+      await page.keyboard.press("ControlOrMeta+End");
+      return page.evaluate(() => (document.querySelector(".monaco-editor .view-lines") as HTMLElement).innerText.replace(/\u00a0/g, " "));
+    }, { timeout: 15_000 })
+    .toContain("# kept offline");
   await context.setOffline(false);
 });
 
