@@ -7,11 +7,10 @@ import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, type Io } from "./main";
+import { runInProcess, STACK, type Result } from "./runInProcess";
 import { MAX_INPUT_BYTES } from "./args";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const STACK = /\n\s+at \S/;
 const POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: x\n";
 
 let dir: string;
@@ -25,26 +24,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** main() in this process, with `stdin` as standard input. */
+/** main() in this process, with `stdin` as standard input; never a stack trace. */
 async function run(argv: string[], stdin: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> = []): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdin: (async function* () {
-      yield* stdin;
-    })(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  };
-  const code = await main(argv, io);
-  expect(stderr, "a stack trace on stderr").not.toMatch(STACK);
-  return { code, stdout, stderr };
+  const r = await runInProcess(argv, stdin);
+  expect(r.stderr, "a stack trace on stderr").not.toMatch(STACK);
+  return r;
 }
 
 /** The real program (node --import tsx src/cli/main.ts), with `input` piped to its stdin. */

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, type Io } from "./main";
+import { runInProcess } from "./runInProcess";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const PRIVILEGED = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: x\n    securityContext: {privileged: true}\n";
@@ -30,19 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[], stdin: (string | Uint8Array)[] = []) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdin: (async function* () {
-      yield* stdin;
-    })(),
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runInProcess;
 
 describe("input decoded as kubectl decodes it", () => {
   it.each([
