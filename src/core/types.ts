@@ -88,15 +88,7 @@ export interface Container {
   effective: Record<EffectiveField, Effective>;
   /** null for a Windows container: no Linux /proc/1/status applies (see `windows`). */
   process?: Process | null;
-  startup?: {
-    ok: boolean;
-    reason?: string;
-    message?: string;
-    /** The setting that fails (contract path), the upstream check, and what the node must provide. Additive. */
-    path?: string;
-    source?: string;
-    assumptions?: string[];
-  };
+  startup?: Startup;
   /** For a Windows container: what applies to its process instead of Linux /proc/1/status. Additive. */
   windows?: WindowsProcessInfo;
   /** Lines the container's map spans in the text (for the editor ↔ graph link). */
@@ -160,6 +152,19 @@ export interface Effective {
   dropped?: { reason: string; path: string; line: number };
   /** Set when the value comes from a seccomp or AppArmor annotation (its key) rather than a field. */
   annotation?: string;
+}
+
+/** Whether the container would start, and if not the kubelet's or the runtime's refusal. */
+export interface Startup {
+  ok: boolean;
+  reason?: string;
+  message?: string;
+  /** Where the setting that fails is (a contract path), when one setting is to blame. Additive. */
+  path?: string;
+  /** Upstream function whose check failed. Additive. */
+  source?: string;
+  /** What must hold on the node for the container to start as shown. Additive. */
+  assumptions?: string[];
 }
 
 export const EFFECTIVE_FIELDS = [

@@ -8,7 +8,9 @@
 // What depends on the node (profiles on disk, AppArmor or SELinux in the kernel, the kernel's last
 // capability) is not decided here but listed as assumptions (nodeAssumptions).
 
-import type { Effective, EffectiveField, Runtime } from "../types";
+import type { Effective, EffectiveField, Runtime, Startup } from "../types";
+
+export type { Startup } from "../types";
 import { isAllEntry, isKnownCapability } from "./capabilities";
 import { parseImageUser, setValue, valueOf } from "./user";
 import { WINDOWS_KUBELET_SOURCE, WINDOWS_ROOT_USER } from "./windows";
@@ -25,18 +27,6 @@ export interface StartupInput {
   runtime?: Runtime;
   /** The node's OS (runtime/windows.ts podOsOf); default linux. */
   os?: "linux" | "windows";
-}
-
-export interface Startup {
-  ok: boolean;
-  reason?: string;
-  message?: string;
-  /** Where the setting that fails is (a contract path), when one setting is to blame. Additive. */
-  path?: string;
-  /** Upstream function whose check failed. Additive. */
-  source?: string;
-  /** What must hold on the node for the container to start as shown. Additive. */
-  assumptions?: string[];
 }
 
 export const CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
