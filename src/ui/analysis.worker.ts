@@ -6,13 +6,19 @@
 // exports it. Big texts arrive as transferred UTF-8 bytes, so posting them copies nothing. When a
 // keystroke changes nothing the page shows (a comment, a blank line), the worker says "unchanged"
 // instead of sending the same analysis again, and the page does not redraw.
+//
+// The Problems list (with Pod Security violations placed on the fields they name) is made here too,
+// and so are the Pod Security quick fixes when the editor asks for them: both read the text again,
+// which the page's thread must never do on a big or hostile text.
 import { analyze } from "../core/analyze";
-import type { Analysis } from "../core/types";
+import type { Analysis, AnalyzeOptions } from "../core/types";
 import type { WorkerRequest, WorkerResponse } from "./analysisClient";
 import { detailCopy, displayCopy } from "./displayCap";
+import { allProblems, displayProblems } from "./problemsModel";
+import { pssFixesAt } from "./quickFixes";
 
-/** The newest analysis, and every request id it answers (an unchanged answer keeps the older ids valid). */
-let kept: { ids: Set<number>; analysis: Analysis } | undefined;
+/** The newest analysis, its text and options, and every request id it answers (an unchanged answer keeps the older ids valid). */
+let kept: { ids: Set<number>; analysis: Analysis; text: string; options: AnalyzeOptions } | undefined;
 /** What the page was last sent, as JSON (small copies only). */
 let lastSent: string | undefined;
 
@@ -28,23 +34,35 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     if (kept?.ids.has(msg.id)) post({ type: "full", id: msg.id, analysis: kept.analysis });
     return;
   }
+  if (msg.type === "fixes") {
+    let fixes: ReturnType<typeof pssFixesAt> = [];
+    try {
+      if (kept?.ids.has(msg.id)) fixes = pssFixesAt(kept.text, kept.analysis, msg.line, kept.options.kubernetes, kept.options.imageUsers ?? {});
+    } catch {
+      fixes = []; // a fix is an offer: none rather than a broken editor
+    }
+    post({ type: "fixes", id: msg.id, line: msg.line, fixes });
+    return;
+  }
   post({ type: "started", id: msg.id });
   const t0 = performance.now();
   try {
     const text = msg.bytes ? new TextDecoder().decode(msg.bytes) : (msg.text ?? "");
     const analysis = analyze(text, msg.options);
-    const ms = performance.now() - t0;
     const copy = displayCopy(analysis, text.length);
+    const problems = displayProblems(allProblems(analysis, text));
+    const ms = performance.now() - t0;
     // Light copies are big: comparing them would cost more than it saves.
-    const json = copy.light ? undefined : JSON.stringify(copy.analysis);
+    const json = copy.light ? undefined : JSON.stringify([copy.analysis, problems]);
     if (json !== undefined && json === lastSent && kept) {
       kept.ids.add(msg.id);
+      kept.text = text;
       post({ type: "analysis", id: msg.id, unchanged: true, ms, chars: text.length });
       return;
     }
-    kept = { ids: new Set([msg.id]), analysis };
+    kept = { ids: new Set([msg.id]), analysis, text, options: msg.options };
     lastSent = json;
-    post({ type: "analysis", id: msg.id, analysis: copy.analysis, light: copy.light, partial: copy.analysis !== analysis, ms, chars: text.length });
+    post({ type: "analysis", id: msg.id, analysis: copy.analysis, problems, light: copy.light, partial: copy.analysis !== analysis, ms, chars: text.length });
   } catch (err) {
     lastSent = undefined;
     post({ type: "analysis", id: msg.id, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0, chars: 0 });

@@ -10,21 +10,28 @@
 // - A worker that has made many big analyses is replaced by a fresh one warmed in the background:
 //   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
 import { analyze } from "../core/analyze";
-import type { Analysis, AnalyzeOptions, Workload } from "../core/types";
+import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import { displayCopy, detailCopy, type DisplayLimits } from "./displayCap";
+import type { QuickFix } from "./editor/Editor";
+import { allProblems, attachProblems, displayProblems } from "./problemsModel";
+import { pssFixesAt } from "./quickFixes";
 
 export type WorkerRequest =
   | { type: "analyze"; id: number; text?: string; bytes?: ArrayBuffer; options: AnalyzeOptions }
   | { type: "detail"; id: number; index: number; limits?: DisplayLimits }
-  | { type: "full"; id: number };
+  | { type: "full"; id: number }
+  /** The Pod Security quick fixes at a line of the text of analysis `id`. */
+  | { type: "fixes"; id: number; line: number };
 
 export type WorkerResponse =
-  | { type: "analysis"; id: number; analysis: Analysis; light: boolean; ms: number; chars: number; partial?: boolean }
+  /** `problems`: the Problems list and underlines, made beside the analysis (problemsModel.ts). */
+  | { type: "analysis"; id: number; analysis: Analysis; problems: Diagnostic[]; light: boolean; ms: number; chars: number; partial?: boolean }
   | { type: "analysis"; id: number; error: string; ms: number; chars: number }
   /** The page already shows this analysis (the text changed in a way nothing shown depends on). */
   | { type: "analysis"; id: number; unchanged: true; ms: number; chars: number }
   | { type: "detail"; id: number; index: number; workload: Workload | undefined }
   | { type: "full"; id: number; analysis: Analysis }
+  | { type: "fixes"; id: number; line: number; fixes: QuickFix[] }
   /** The worker has begun an analysis (its start-up and the message's trip do not count against the watchdog). */
   | { type: "started"; id: number };
 
@@ -176,12 +183,37 @@ export class AnalysisClient {
     return this.ask(`full:${id}`, { type: "full", id }) as Promise<Analysis>;
   }
 
+  /**
+   * The Pod Security quick fixes at a line of the analysis on screen, made in the worker from the
+   * text it analysed. None when the text on screen has changed since (the next analysis brings them).
+   */
+  fixes(id: number, line: number, currentText: string): Promise<QuickFix[]> {
+    if (this.shown?.text !== currentText) return Promise.resolve([]);
+    if (this.local?.id === id) {
+      const job = this.shown;
+      return Promise.resolve(pssFixesAt(job.text, this.local.analysis, line, job.options.kubernetes, job.options.imageUsers ?? {}));
+    }
+    return this.ask(`fixes:${id}:${line}`, { type: "fixes", id, line }).then(
+      (f) => f as QuickFix[],
+      () => [],
+    );
+  }
+
   private ask(key: string, msg: WorkerRequest): Promise<unknown> {
     if (!this.slot) return Promise.reject(new Error("no analysis worker"));
     const worker = this.slot.worker;
     return new Promise((resolve, reject) => {
-      this.waiting.set(key, { resolve, reject });
-      worker.postMessage(msg);
+      const earlier = this.waiting.get(key);
+      // The same question asked again before its answer (Monaco asks on every cursor move): one answer for both.
+      if (earlier)
+        this.waiting.set(key, {
+          resolve: (v) => (earlier.resolve(v), resolve(v)),
+          reject: (e) => (earlier.reject(e), reject(e)),
+        });
+      else {
+        this.waiting.set(key, { resolve, reject });
+        worker.postMessage(msg);
+      }
     });
   }
 
@@ -227,7 +259,8 @@ export class AnalysisClient {
         this.local = { id: job.id, analysis };
         // The page still gets only what it can draw; details come from `local`.
         const copy = displayCopy(analysis, job.text.length);
-        this.deliver(job, { type: "analysis", id: job.id, analysis: copy.analysis, light: copy.light, partial: copy.analysis !== analysis, ms: performance.now() - t0, chars: job.text.length });
+        const problems = displayProblems(allProblems(analysis, job.text));
+        this.deliver(job, { type: "analysis", id: job.id, analysis: copy.analysis, problems, light: copy.light, partial: copy.analysis !== analysis, ms: performance.now() - t0, chars: job.text.length });
       } catch (e) {
         this.deliver(job, { type: "analysis", id: job.id, error: e instanceof Error ? e.message : String(e), ms: performance.now() - t0, chars: job.text.length });
       }
@@ -243,7 +276,7 @@ export class AnalysisClient {
     }
     clearTimeout(this.cancelTimer);
     // Answers the old worker owed will not come.
-    for (const [key, w] of this.waiting) (key.startsWith("detail:") ? w.resolve(undefined) : w.reject(new Error(`the analysis worker was restarted (${why})`)));
+    for (const [key, w] of this.waiting) (key.startsWith("detail:") || key.startsWith("fixes:") ? w.resolve(key.startsWith("fixes:") ? [] : undefined) : w.reject(new Error(`the analysis worker was restarted (${why})`)));
     this.waiting.clear();
     // A warmed standby, if there is one, takes over at once.
     this.slot = this.standby ?? this.spawn();
@@ -301,13 +334,14 @@ export class AnalysisClient {
       if (slot === this.slot && slot.busy?.id === r.id) this.arm(slot);
       return;
     }
-    if (r.type === "detail" || r.type === "full") {
+    if (r.type === "detail" || r.type === "full" || r.type === "fixes") {
       if (slot !== this.slot) return;
-      const key = r.type === "detail" ? [...this.waiting.keys()].find((k) => k.startsWith(`detail:${r.id}:${r.index}:`)) : `full:${r.id}`;
+      const key =
+        r.type === "detail" ? [...this.waiting.keys()].find((k) => k.startsWith(`detail:${r.id}:${r.index}:`)) : r.type === "full" ? `full:${r.id}` : `fixes:${r.id}:${r.line}`;
       if (key === undefined) return;
       const w = this.waiting.get(key);
       this.waiting.delete(key);
-      w?.resolve(r.type === "detail" ? r.workload : r.analysis);
+      w?.resolve(r.type === "detail" ? r.workload : r.type === "full" ? r.analysis : r.fixes);
       return;
     }
     if (slot === this.standby) {
@@ -342,6 +376,7 @@ export class AnalysisClient {
     this.shown = job;
     this.shownPartial = r.partial ?? r.light;
     this.onStopped?.(null);
+    attachProblems(r.analysis, r.problems);
     this.onResult(r.analysis, r.id, r.light);
   }
 

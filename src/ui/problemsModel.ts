@@ -1,18 +1,29 @@
 // One list of problems: the analysis's own diagnostics (YAML, API validation, startup) and the Pod
 // Security violations of every workload, in text order. The same list feeds the Problems pane and
 // the editor's underlines.
+//
+// The list is made in the analysis worker, beside the analysis it belongs to (positions need the
+// text parsed again, which can cost seconds on a big or hostile text), and arrives with it; the page
+// only looks it up. Without a worker (the analysis is then made on the page anyway) it is made here.
 import type { Analysis, Diagnostic } from "../core/types";
 import { pssDiagnostics } from "../core/pss/problems";
 import { textLocator } from "../core/yaml/locator";
+import { capDiagnostics, DISPLAY_LIMITS } from "./displayCap";
 
 /**
- * Above this size the text is not parsed again on the page (the main thread): violations sit on the
- * lines the analysis knows. Parsing with positions costs ~100× a plain read, and a 120 KB hostile
- * share link held the page for 20 s here; a hand-written manifest is well under this.
+ * Above this size the text is not parsed again for exact ranges: violations sit on the lines the
+ * analysis knows. Parsing with positions costs about as much as the analysis itself; for a dump of
+ * this size the worker's time matters more than an underline's exact columns.
  */
-const LOCATE_UP_TO = 32_000;
+const LOCATE_UP_TO = 2_000_000;
 /** A dump of thousands of pods: enough to act on; the panel and exports have every result. */
 const MAX_PSS_PROBLEMS = 5_000;
+/**
+ * Characters of one problem's message shown (list and hover). Pod Security names every container a
+ * violation concerns, so a pod of a thousand containers gives messages of many kilobytes each, and
+ * hundreds of them cost the page seconds of layout. Exports keep the whole wording.
+ */
+export const MESSAGE_CHARS = 300;
 
 export function allProblems(analysis: Analysis | null, text: string): Diagnostic[] {
   if (!analysis) return [];
@@ -33,13 +44,33 @@ export function allProblems(analysis: Analysis | null, text: string): Diagnostic
   return [...analysis.diagnostics, ...pss.slice(0, MAX_PSS_PROBLEMS)].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** A message cut to `max` characters at a word, saying how much was left out. */
+export function shortMessage(message: string, max = MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  const cut = message.lastIndexOf(" ", max);
+  const at = cut > max / 2 ? cut : max;
+  return `${message.slice(0, at)} … (${(message.length - at).toLocaleString("en-US")} more characters)`;
+}
+
+/** The problems as the page shows them: the first ones (with a note of the rest), messages cut short. */
+export function displayProblems(problems: Diagnostic[]): Diagnostic[] {
+  const capped = capDiagnostics(problems, DISPLAY_LIMITS.diagnostics);
+  return capped.some((d) => d.message.length > MESSAGE_CHARS) ? capped.map((d) => (d.message.length > MESSAGE_CHARS ? { ...d, message: shortMessage(d.message) } : d)) : capped;
+}
+
 const cache = new WeakMap<Analysis, Diagnostic[]>();
 const NONE: Diagnostic[] = [];
-/** allProblems, once per analysis (the editor and the Problems list share it). */
+
+/** Records the problems made in the worker for an analysis the page received. */
+export function attachProblems(analysis: Analysis, problems: Diagnostic[]): void {
+  cache.set(analysis, problems);
+}
+
+/** The analysis's problems (the editor and the Problems list share them); made here only without a worker. */
 export function problemsOf(analysis: Analysis | null, text: string): Diagnostic[] {
   if (!analysis) return NONE;
   let d = cache.get(analysis);
-  if (!d) cache.set(analysis, (d = allProblems(analysis, text)));
+  if (!d) cache.set(analysis, (d = displayProblems(allProblems(analysis, text))));
   return d;
 }
 

@@ -1,16 +1,13 @@
 // The editor's quick fixes (lightbulb, Ctrl+.) at a line: a did-you-mean rename for an unknown
 // field, and the Pod Security fixes of the workload whose text holds the line. On a problem's hover
 // only the fixes for that problem are offered, so "Quick Fix…" never leads to an unrelated list.
+//
+// Pod Security fixes read the text again (a parse per fix), so they are made in the analysis worker,
+// which holds the text of the analysis on screen, and asked for when Monaco asks (the lightbulb asks
+// whenever the cursor moves): the page never parses the text. Renames need only the line index.
 import type { Analysis, Diagnostic, Workload } from "../core/types";
 import { didYouMeanFix, fixEdit, fixesFor, targetOf } from "../core/fixes";
 import type { QuickFix } from "./editor/Editor";
-
-/**
- * Each Pod Security fix re-reads the text on the page's thread, and Monaco asks for code actions on
- * its own (the lightbulb) whenever the cursor moves: a 150 KB hostile link held the page for 20 s.
- * Above a hand-written manifest's size the panel's Fix buttons are the way instead.
- */
-const PSS_FIXES_UP_TO = 32_000;
 
 function workloadAt(ws: readonly Workload[], line: number): Workload | undefined {
   let found: Workload | undefined;
@@ -21,29 +18,41 @@ function workloadAt(ws: readonly Workload[], line: number): Workload | undefined
   return found;
 }
 
-export function quickFixesAt(
-  text: string,
-  analysis: Analysis | null,
-  problems: readonly Diagnostic[],
-  line: number,
-  /** Codes of the problems the request is about (a hover on a marker), or empty for the lightbulb. */
-  markerCodes: readonly string[],
-  kubernetes: string,
-  imageUsers: Record<string, number | string>,
-): QuickFix[] {
+/** Whether a request (a hover on markers with these codes, or the lightbulb: none) is about Pod Security. */
+export const wantsPssFixes = (markerCodes: readonly string[]) => !markerCodes.length || markerCodes.some((c) => c.startsWith("pss-"));
+
+/** The did-you-mean renames for the unknown fields at a line. */
+export function renameFixesAt(text: string, problems: readonly Diagnostic[], line: number): QuickFix[] {
   const out: QuickFix[] = [];
   for (const d of problems) {
     if (d.line !== line || d.code !== "unknown-field") continue;
     const f = didYouMeanFix(text, d);
     if (f) out.push({ ...f, preferred: true });
   }
-  if (markerCodes.length && !markerCodes.some((c) => c.startsWith("pss-"))) return out;
-  if (!analysis || text.length > PSS_FIXES_UP_TO) return out;
+  return out;
+}
+
+/**
+ * Each of a fix's edits parses the text again (fixEdit), so a fix that touches every container of a
+ * pod of a thousand is a thousand parses: such fixes are not offered as quick fixes (the panel's
+ * Fix buttons remain), and the search stops after a time, so the worker is free for the next
+ * analysis. Measured on the issue-16 pod (1,000 containers, 120 KB): over a minute for its fixes.
+ */
+export const FIX_PARSE_BUDGET_CHARS = 2_000_000;
+export const FIXES_WITHIN_MS = 500;
+
+/** The Pod Security fixes of the workload whose text holds the line (baseline first), as edits of `text`. */
+export function pssFixesAt(text: string, analysis: Analysis, line: number, kubernetes: string | undefined, imageUsers: Record<string, number | string>): QuickFix[] {
+  const out: QuickFix[] = [];
+  const until = performance.now() + FIXES_WITHIN_MS;
   const w = workloadAt(analysis.workloads, line);
   if (!w?.pss) return out;
   for (const level of ["baseline", "restricted"] as const) {
     if (level === "restricted" && !w.pss.baseline.allowed) continue; // baseline first
+    if (w.pss[level].allowed) continue;
     for (const fix of fixesFor(text, targetOf(w), level, kubernetes, imageUsers)) {
+      if (performance.now() > until) return out;
+      if (fix.edits.length * text.length > FIX_PARSE_BUDGET_CHARS) continue;
       const edit = fixEdit(text, targetOf(w), fix);
       if (edit) out.push({ title: `Pod Security (${level}): ${fix.description}`, edit });
     }

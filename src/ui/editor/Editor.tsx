@@ -35,7 +35,7 @@ interface Props {
   text: string;
   revision: number;
   /** Quick fixes offered at a line (the lightbulb / Ctrl+.): computed when asked, from the newest text. */
-  quickFixes?(line: number, markerCodes: string[]): QuickFix[];
+  quickFixes?(line: number, markerCodes: string[]): QuickFix[] | Promise<QuickFix[]>;
   diagnostics: Diagnostic[];
   theme: "light" | "dark";
   /** The user changed the text; `replacedAll` when one edit replaced all of it (a paste over everything). */
@@ -100,9 +100,12 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
         });
         ed.onDidChangeCursorPosition((e) => callbacks.current.onCursor?.(e.position.lineNumber, e.position.column));
         const provider = monaco.languages.registerCodeActionProvider("yaml", {
-          provideCodeActions(m, range, context) {
+          async provideCodeActions(m, range, context) {
             const codes = context.markers.map((x) => String(typeof x.code === "object" ? x.code?.value : (x.code ?? "")));
-            const fixes = callbacks.current.quickFixes?.(range.startLineNumber, codes) ?? [];
+            const version = m.getVersionId();
+            // Made in the analysis worker (quickFixes.ts): the answer may come after more typing.
+            const fixes = m.isDisposed() ? [] : ((await callbacks.current.quickFixes?.(range.startLineNumber, codes)) ?? []);
+            if (m.isDisposed() || m.getVersionId() !== version) return { actions: [], dispose() {} };
             return {
               actions: fixes.map((f) => {
                 const a = m.getPositionAt(f.edit.start);
@@ -115,7 +118,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
                     edits: [
                       {
                         resource: m.uri,
-                        versionId: m.getVersionId(),
+                        versionId: version,
                         textEdit: { range: { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column }, text: f.edit.text },
                       },
                     ],

@@ -4,16 +4,19 @@ import { useCallback, useMemo, useRef } from "react";
 import { Editor, type EditorHandle, type QuickFix } from "../editor/Editor";
 import { registerEditor } from "../state/editorBridge";
 import { actions, appStore, useApp } from "../state/store";
-import { optionsOf } from "../state/useAnalysis";
+import { analysisClient } from "../state/useAnalysis";
 import { problemsOf } from "../problemsModel";
-import { quickFixesAt } from "../quickFixes";
+import { renameFixesAt, wantsPssFixes } from "../quickFixes";
 import { editorMarkers } from "./editorMarkers";
 
-/** Did-you-mean renames and the Pod Security fixes of the workload whose text holds the line. */
-function quickFixes(line: number, markerCodes: string[]): QuickFix[] {
+/** Did-you-mean renames, and the Pod Security fixes of the workload whose text holds the line (from the worker). */
+async function quickFixes(line: number, markerCodes: string[]): Promise<QuickFix[]> {
   const { doc, result } = appStore.getState();
   const analysis = result.analysis;
-  return quickFixesAt(doc.text, analysis, problemsOf(analysis, doc.text), line, markerCodes, doc.settings.kubernetes, optionsOf(doc.settings).imageUsers ?? {});
+  const renames = renameFixesAt(doc.text, problemsOf(analysis, doc.text), line);
+  const client = analysisClient();
+  if (!analysis || !client || !wantsPssFixes(markerCodes)) return renames;
+  return [...renames, ...(await client.fixes(result.renderedId, line, doc.text))];
 }
 
 export function EditorView() {
