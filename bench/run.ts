@@ -20,7 +20,7 @@ const option = (name: string, fallback: string) => {
   return i !== -1 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
 const ROUNDS = Math.max(1, Number(option("--rounds", "5")));
-const CLI = resolve(option("--cli", "dist-cli/secctx.mjs"));
+const CLI = resolve(option("--cli", "dist-node/secctx.mjs"));
 const LOAD = new URL("./child/load.mjs", import.meta.url).pathname;
 const SIZES = option("--sizes", "").split(",").filter(Boolean).map(Number);
 if (SIZES.length === 0) SIZES.push(100, 1000, 5000, ...(flag("--no-50k") ? [] : [50_000]));

@@ -1,52 +1,17 @@
 // The Analysis as JSON, written one workload at a time: the same text JSON.stringify(analysis,
-// null, 2) gives, without ever holding it whole (a 5,000-pod dump prints ~60 MB; held as one
-// string plus its copies it was most of the command's memory).
+// null, 2) gives, without ever holding it whole (a 5,000-pod dump prints ~400 MB; held as one
+// string plus its copies it was most of the command's memory). jsonWriter.ts writes the bytes.
 
-/** Where the JSON goes: called with pieces of ~1 MB; a returned promise is awaited (back-pressure). */
-export type Sink = (text: string) => void | Promise<void>;
+import { JsonWriter } from "./jsonWriter";
 
-const FLUSH_AT = 1 << 20;
-
-/** Collects small pieces into ~1 MB writes. */
-export class Buffered {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private sink: Sink) {}
-  async write(s: string): Promise<void> {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= FLUSH_AT) await this.flush();
-  }
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const s = this.parts.join("");
-    this.parts = [];
-    this.size = 0;
-    this.sent = true;
-    await this.sink(s);
-  }
-  /** Drops what has not been written yet (an error replaces the output). */
-  discard(): void {
-    this.parts = [];
-    this.size = 0;
-  }
-  /** Whether something has reached the sink already. */
-  sent = false;
-}
-
-/** `value` as JSON.stringify(value, null, 2) prints it at nesting depth `depth`. */
-export function pretty(value: unknown, depth: number): string {
-  const s = JSON.stringify(value, null, 2);
-  // JSON escapes newlines inside strings, so every newline here is between tokens.
-  return depth === 0 ? s : s.replace(/\n/g, `\n${"  ".repeat(depth)}`);
-}
+export { JsonWriter };
 
 /**
  * Writes `{ head…, "<arrayKey>": [ items… ], tail… }` exactly as JSON.stringify(…, null, 2) writes
  * the object with those keys in that order. `items` is consumed one at a time.
  */
 export async function writeObjectStreaming(
-  out: Buffered,
+  out: JsonWriter,
   head: Record<string, unknown>,
   arrayKey: string,
   items: Iterable<unknown> | AsyncIterable<unknown>,
@@ -54,24 +19,27 @@ export async function writeObjectStreaming(
   check?: (item: unknown) => void,
 ): Promise<void> {
   let first = true;
-  const key = async (k: string, v: unknown) => {
-    if (v === undefined || typeof v === "function") return;
-    await out.write(`${first ? "{\n" : ",\n"}  ${JSON.stringify(k)}: ${pretty(v, 1)}`);
+  const key = (k: string, v: unknown) => {
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") return;
+    out.raw(`${first ? "{\n" : ",\n"}  ${JSON.stringify(k)}: `);
+    out.value(v, 1);
     first = false;
   };
-  for (const k of Object.keys(head)) await key(k, head[k]);
-  await out.write(`${first ? "{\n" : ",\n"}  ${JSON.stringify(arrayKey)}: [`);
+  for (const k of Object.keys(head)) key(k, head[k]);
+  out.raw(`${first ? "{\n" : ",\n"}  ${JSON.stringify(arrayKey)}: [`);
   first = false;
   let n = 0;
   for await (const item of items) {
     check?.(item);
-    await out.write(`${n === 0 ? "\n" : ",\n"}    ${pretty(item, 2)}`);
+    out.raw(n === 0 ? "\n    " : ",\n    ");
+    out.value(item, 2);
     n++;
+    await out.drain();
   }
-  await out.write(n === 0 ? "]" : "\n  ]");
+  out.raw(n === 0 ? "]" : "\n  ]");
   const t = tail();
-  for (const k of Object.keys(t)) await key(k, t[k]);
-  await out.write("\n}\n");
+  for (const k of Object.keys(t)) key(k, t[k]);
+  out.raw("\n}\n");
 }
 
 export class TooLargeError extends Error {

@@ -15,7 +15,7 @@ import { failOnReasons } from "./failOn";
 import { InputDecoder } from "../core/input/decode";
 import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
 import { escapeControls } from "../core/report/terminal";
-import { Buffered, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
+import { JsonWriter, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
 
 export { jsonSize };
 import { kubectlArgs, runKubectl } from "./kubectl";
@@ -27,8 +27,11 @@ import { observedReport, probeReport } from "./probe";
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface Io {
   stdin: AsyncIterable<Uint8Array | string>;
-  /** May return a promise that resolves when the reader is ready for more (back-pressure). */
-  stdout: (text: string) => void | Promise<void>;
+  /**
+   * May return a promise that resolves when the reader is ready for more (back-pressure). The JSON
+   * outputs come as UTF-8 bytes, cut only between tokens (never inside a character).
+   */
+  stdout: (text: string | Buffer) => void | Promise<void>;
   stderr: (text: string) => void;
 }
 
@@ -198,7 +201,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   if (options.format === "json") {
     // Written one workload at a time: the JSON of a big dump is never one string.
-    const out = new Buffered(io.stdout);
+    const out = new JsonWriter(io.stdout);
     try {
       if (options.jsonSummary) await writeSummary(out, analysis);
       else await writeAnalysisJson(out, analysis);
@@ -250,7 +253,7 @@ function isBlank(text: string): boolean {
 }
 
 /** The whole Analysis, as JSON.stringify(analysis, null, 2) prints it, one workload at a time. */
-async function writeAnalysisJson(out: Buffered, analysis: Analysis): Promise<void> {
+async function writeAnalysisJson(out: JsonWriter, analysis: Analysis): Promise<void> {
   const keys = Object.keys(analysis) as (keyof Analysis)[];
   const at = keys.indexOf("workloads");
   const pick = (ks: (keyof Analysis)[]) => Object.fromEntries(ks.map((k) => [k, analysis[k]]));
@@ -262,18 +265,19 @@ async function writeAnalysisJson(out: Buffered, analysis: Analysis): Promise<voi
 }
 
 /** --json=summary: compact JSON, one workload per line (core/summary.ts says what is kept). */
-async function writeSummary(out: Buffered, analysis: Analysis): Promise<void> {
+async function writeSummary(out: JsonWriter, analysis: Analysis): Promise<void> {
   const { workloads, ...head } = analysis;
   const headJson = JSON.stringify(head);
-  await out.write(`${headJson.slice(0, -1)},"workloads":[`);
+  out.raw(`${headJson.slice(0, -1)},"workloads":[`);
   let n = 0;
   for (const w of workloads) {
     const s = summarizeWorkload(w);
     const chars = jsonSize(s);
     if (chars > MAX_OUTPUT_CHARS) throw new TooLargeError(chars);
-    await out.write(`${n++ === 0 ? "\n" : ",\n"}${JSON.stringify(s)}`);
+    out.raw(`${n++ === 0 ? "\n" : ",\n"}${JSON.stringify(s)}`);
+    await out.drain();
   }
-  await out.write(n === 0 ? "]}\n" : "\n]}\n");
+  out.raw(n === 0 ? "]}\n" : "\n]}\n");
 }
 
 export function tooLargeToPrint(analysis: { workloads: { containers: unknown[] }[] }, chars?: number): string {

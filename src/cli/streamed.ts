@@ -9,7 +9,7 @@ import { summarizeWorkload } from "../core/summary";
 import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import { MAX_INPUT_BYTES, UsageError, type CliOptions } from "./args";
 import { failOnReasons } from "./failOn";
-import { Buffered, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
+import { JsonWriter, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
 import type { Io, StreamedInput } from "./main";
 
 export async function analyzeStreamed(options: CliOptions, input: StreamedInput, io: Io): Promise<number> {
@@ -54,16 +54,17 @@ export async function analyzeStreamed(options: CliOptions, input: StreamedInput,
   }
   const allDiagnostics = () => [...input.decoder.diagnostics, ...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column);
 
-  const out = new Buffered(io.stdout);
+  const out = new JsonWriter(io.stdout);
   try {
     if (options.jsonSummary) {
-      await out.write(`${JSON.stringify(head).slice(0, -1)},"workloads":[`);
+      out.raw(`${JSON.stringify(head).slice(0, -1)},"workloads":[`);
       let n = 0;
       for await (const w of workloads()) {
         const s = JSON.stringify(summarizeWorkload(w));
-        await out.write(`${n++ === 0 ? "\n" : ",\n"}${s}`);
+        out.raw(`${n++ === 0 ? "\n" : ",\n"}${s}`);
+        await out.drain();
       }
-      await out.write(`${n === 0 ? "]" : "\n]"},"diagnostics":${JSON.stringify(allDiagnostics())}}\n`);
+      out.raw(`${n === 0 ? "]" : "\n]"},"diagnostics":${JSON.stringify(allDiagnostics())}}\n`);
     } else {
       await writeObjectStreaming(out, head, "workloads", workloads(), () => ({ diagnostics: allDiagnostics() }), (w) => {
         const chars = jsonSize(w);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { JsonWriter, stringifyAt } from "./jsonWriter";
+
+/** Writes `value` at `depth` with chunks of `chunkSize` bytes; each chunk decoded on its own. */
+async function written(value: unknown, depth: number, chunkSize?: number): Promise<{ text: string; chunks: Buffer[] }> {
+  const chunks: Buffer[] = [];
+  const w = new JsonWriter((c) => void chunks.push(Buffer.from(c)), chunkSize);
+  w.value(value, depth);
+  await w.flush();
+  // Decoding chunk by chunk (as a test's `stdout += chunk` does) is only right when no chunk
+  // ends inside a UTF-8 sequence.
+  return { text: chunks.map((c) => c.toString("utf8")).join(""), chunks };
+}
+
+const expected = (value: unknown, depth: number) => {
+  const s = JSON.stringify(value, null, 2);
+  return s === undefined ? "null" : depth === 0 ? s : s.replace(/\n/g, `\n${"  ".repeat(depth)}`);
+};
+
+describe("JsonWriter writes what JSON.stringify(value, null, 2) prints", () => {
+  const long = "containerd/containerd internal/cri/server/container_create.go → EROFS ".repeat(3);
+  it.each([
+    ["null", null],
+    ["numbers", [0, -0, 1.5, -7, 1e21, 2 ** 53, NaN, Infinity, -Infinity]],
+    ["booleans", [true, false]],
+    ["empty containers", { a: [], b: {}, c: [[]], d: [{}] }],
+    ["skipped members", { a: undefined, f: () => 1, s: Symbol("x"), b: 1 }],
+    ["only skipped members", { a: undefined }],
+    ["array holes and undefined items", [undefined, () => 1, Symbol("y"), , 2]],
+    ["escapes", ['quote " backslash \\ tab \t nl \n', "\u0000\u001f\u007f", "lone \ud800 surrogate", "é ✓ 😀"]],
+    ["long repeated strings", [long, long, { k: long }, long + "x"]],
+    ["keys needing escapes", { 'a"b': 1, "é": 2, "\n": 3, "": 4, "2": 5, "1": 6 }],
+    ["dates and boxed values", { d: new Date(0), s: new String("s"), n: new Number(3), b: new Boolean(false) }],
+    ["nested", { a: { b: [1, { c: [long, "x"] }] } }],
+  ])("%s", async (_name, value) => {
+    for (const depth of [0, 1, 2, 5])
+      for (const chunkSize of [undefined, 64, 100]) expect((await written(value, depth, chunkSize)).text).toBe(expected(value, depth));
+  });
+
+  it("any JSON-like value, at any depth, cut into any chunk size", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything({ withBoxedValues: false, withMap: false, withSet: false, withObjectString: false, withNullPrototype: true }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 64, max: 300 }), async (value, depth, chunkSize) => {
+        let want: string;
+        try {
+          want = expected(value, depth);
+        } catch {
+          return; // BigInt and the like: JSON.stringify throws, and so does the writer (next test)
+        }
+        expect((await written(value, depth, chunkSize)).text).toBe(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("throws as JSON.stringify does on a BigInt", async () => {
+    await expect(written({ a: 1n }, 0)).rejects.toThrow(TypeError);
+  });
+
+  it("chunks never exceed the chunk size unless one string alone does", async () => {
+    const { chunks } = await written({ xs: Array.from({ length: 200 }, (_, i) => `item ${i} é`) }, 2, 64);
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(64);
+  });
+
+  it("reaches the sink only on drain or flush, and discard drops what is pending", async () => {
+    const got: string[] = [];
+    const w = new JsonWriter((c) => void got.push(c.toString()), 64);
+    w.value("a".repeat(200), 0);
+    expect(got).toEqual([]);
+    w.discard();
+    await w.flush();
+    expect(got).toEqual([]);
+    expect(w.sent).toBe(false);
+    w.raw("[1]");
+    await w.flush();
+    expect(got.join("")).toBe("[1]");
+    expect(w.sent).toBe(true);
+  });
+
+  it("stringifyAt indents as the nesting depth", () => {
+    for (const v of [1, "a\nb", [], {}, [1, [2, {}]], { a: { b: [1, 2] } }]) for (const d of [0, 1, 2, 3]) expect(stringifyAt(v, d)).toBe(expected(v, d));
+  });
+});

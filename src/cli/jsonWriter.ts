@@ -1,0 +1,237 @@
+// JSON written straight into UTF-8 chunks, byte for byte what JSON.stringify(value, null, 2) gives.
+//
+// Why not JSON.stringify per workload: a 5,000-pod dump prints ~400 MB of JSON (21 actions a
+// container, each with its upstream rule and source sentences). Stringified, every piece held a
+// "→" somewhere, so each became a two-byte string, was joined into another and then encoded to
+// UTF-8 again on write: three passes over twice the bytes. Here each long string is escaped and
+// encoded once and copied as bytes wherever it repeats (the same sentences recur in every
+// container), and the rest is written byte by byte.
+
+/** Where full chunks go; a returned promise is awaited (back-pressure). */
+export type ChunkSink = (chunk: Buffer) => void | Promise<void>;
+
+const CHUNK = 1 << 20;
+// Strings longer than this are cached as their encoded JSON (they are the repeated sentences).
+const SHORT = 40;
+// Bounded, so a stream of unique long strings (messages naming each pod) cannot grow it for ever.
+const MAX_CACHED = 50_000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+export class JsonWriter {
+  private buf: Buffer;
+  private pos = 0;
+  private full: Buffer[] = [];
+  private strings = new Map<string, Buffer>();
+  private keys = new Map<string, Buffer>();
+  private indents: Buffer[] = [];
+  /** Whether something has reached the sink already. */
+  sent = false;
+
+  private chunkSize: number;
+
+  /** `chunkSize`: bytes per chunk (tests make it small to cut often); at least 64, the longest run written unchecked. */
+  constructor(
+    private sink: ChunkSink,
+    chunkSize = CHUNK,
+  ) {
+    this.chunkSize = Math.max(64, chunkSize);
+    this.buf = Buffer.allocUnsafe(this.chunkSize);
+  }
+
+  /** `value` as JSON.stringify(value, null, 2) prints it at nesting depth `depth`. */
+  value(value: unknown, depth: number): void {
+    if (value === undefined || typeof value === "function" || typeof value === "symbol") {
+      // JSON.stringify gives undefined for these at the top; in an array they print as null.
+      this.ascii("null");
+      return;
+    }
+    this.write(value, depth);
+  }
+
+  /** Text written as it is (punctuation, already-built JSON). */
+  raw(text: string): void {
+    if (text.length <= SHORT && this.asciiFits(text)) return;
+    this.bytes(Buffer.from(text));
+  }
+
+  /** Passes the full chunks to the sink; call between items so back-pressure is honoured. */
+  async drain(): Promise<void> {
+    while (this.full.length) {
+      this.sent = true;
+      await this.sink(this.full.shift()!);
+    }
+  }
+
+  /** Passes everything written so far to the sink. */
+  async flush(): Promise<void> {
+    this.endChunk();
+    await this.drain();
+  }
+
+  /** Drops what has not reached the sink yet (an error replaces the output). */
+  discard(): void {
+    this.full = [];
+    this.pos = 0;
+  }
+
+  private endChunk(): void {
+    if (this.pos === 0) return;
+    this.full.push(this.buf.subarray(0, this.pos));
+    // A new chunk, never the old one reused: an asynchronous sink may still hold it.
+    this.buf = Buffer.allocUnsafe(this.chunkSize);
+    this.pos = 0;
+  }
+
+  private room(n: number): void {
+    if (this.pos + n > this.buf.length) this.endChunk();
+  }
+
+  private bytes(b: Buffer): void {
+    if (b.length > this.chunkSize) {
+      this.endChunk();
+      this.full.push(b);
+      return;
+    }
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  private byte(c: number): void {
+    if (this.pos >= this.buf.length) this.endChunk();
+    this.buf[this.pos++] = c;
+  }
+
+  /** Writes `s` when it is printable ASCII needing no escape (then true); otherwise writes nothing. */
+  private asciiFits(s: string): boolean {
+    this.room(s.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) return false;
+      buf[p++] = c;
+    }
+    this.pos = p;
+    return true;
+  }
+
+  private ascii(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
+  }
+
+  private string(s: string): void {
+    if (s.length <= SHORT) {
+      this.room(s.length + 2);
+      const start = this.pos;
+      this.buf[this.pos++] = QUOTE;
+      if (this.asciiFits(s)) {
+        this.byte(QUOTE);
+        return;
+      }
+      this.pos = start;
+      this.bytes(Buffer.from(JSON.stringify(s)));
+      return;
+    }
+    let b = this.strings.get(s);
+    if (b === undefined) {
+      b = Buffer.from(JSON.stringify(s));
+      if (this.strings.size >= MAX_CACHED) this.strings.clear();
+      this.strings.set(s, b);
+    }
+    this.bytes(b);
+  }
+
+  private key(k: string): void {
+    let b = this.keys.get(k);
+    if (b === undefined) {
+      b = Buffer.from(`${JSON.stringify(k)}: `);
+      if (this.keys.size >= MAX_CACHED) this.keys.clear();
+      this.keys.set(k, b);
+    }
+    this.bytes(b);
+  }
+
+  private newline(depth: number): void {
+    let b = this.indents[depth];
+    if (b === undefined) b = this.indents[depth] = Buffer.from(`\n${"  ".repeat(depth)}`);
+    this.bytes(b);
+  }
+
+  private write(v: unknown, depth: number): void {
+    switch (typeof v) {
+      case "string":
+        this.string(v);
+        return;
+      case "number":
+        this.ascii(Number.isFinite(v) ? String(v) : "null");
+        return;
+      case "boolean":
+        this.ascii(v ? "true" : "false");
+        return;
+      case "object":
+        break;
+      default:
+        // bigint: JSON.stringify's own error, as before.
+        this.raw(JSON.stringify(v));
+        return;
+    }
+    if (v === null) {
+      this.ascii("null");
+      return;
+    }
+    if (Array.isArray(v)) {
+      if (v.length === 0) {
+        this.ascii("[]");
+        return;
+      }
+      this.byte(0x5b);
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) this.byte(0x2c);
+        this.newline(depth + 1);
+        this.value(v[i], depth + 1);
+      }
+      this.newline(depth);
+      this.byte(0x5d);
+      return;
+    }
+    if (typeof (v as { toJSON?: unknown }).toJSON === "function" || v instanceof String || v instanceof Number || v instanceof Boolean) {
+      // Dates and boxed values: rare, left to JSON.stringify (wrapped so it indents at this depth).
+      this.raw(stringifyAt(v, depth));
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    let first = true;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+      this.byte(first ? 0x7b : 0x2c);
+      first = false;
+      this.newline(depth + 1);
+      this.key(k);
+      this.write(x, depth + 1);
+    }
+    if (first) this.ascii("{}");
+    else {
+      this.newline(depth);
+      this.byte(0x7d);
+    }
+  }
+}
+
+/** JSON.stringify(value, null, 2) as printed at nesting depth `depth`. */
+export function stringifyAt(value: unknown, depth: number): string {
+  // Wrapped in `depth` arrays, JSON.stringify indents the value as it would be at that depth; the
+  // wrapping is cut off again.
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const s = JSON.stringify(wrapped, null, 2);
+  if (depth === 0) return s;
+  // Before the value: "[\n" and k levels of indent for k = 1…depth; after it: "\n", k-1 levels, "]".
+  const before = 2 * depth + depth * (depth + 1);
+  const after = 2 * depth + depth * (depth - 1);
+  return s.slice(before, s.length - after);
+}
