@@ -3,7 +3,7 @@
 // kubectl finds the cluster, the context and the credentials as it always does. It is started
 // with an argument list, never through a shell, so no name can become a command.
 
-import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import type { CliOptions } from "./args";
 import { escapeControls } from "../core/report/terminal";
 
@@ -65,6 +65,8 @@ export interface KubectlRun {
 /** Starts `kubectl <args>`; its output is read as it comes (a whole cluster can be 100 MB+). */
 export function runKubectl(args: string[], command = "kubectl"): KubectlRun {
   const shown = `kubectl ${args.map((a) => escapeControls(a)).join(" ")}`;
+  // Loaded on first use: most runs read a file, and child_process costs start-up time.
+  const { spawn } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], shell: false });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (d: string) => {

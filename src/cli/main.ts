@@ -299,7 +299,9 @@ function processIo(): Io {
 function isEntryPoint(): boolean {
   try {
     // Real paths: started through a symlinked checkout, argv[1] and this module's URL differ.
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    if (process.argv[1] === undefined) return false;
+    const self = fileURLToPath(import.meta.url);
+    return process.argv[1] === self || realpathSync(process.argv[1]) === realpathSync(self);
   } catch {
     return false;
   }
