@@ -91,7 +91,17 @@ export interface ActiveCheck {
 }
 
 /** The checks that run for a level at a policy minor version, in the order PSA reports them. */
-export function checksFor(level: PssCheckLevel, minor: number): ActiveCheck[] {
+// Per level and minor: the same list for every pod of a dump (it was rebuilt for each one).
+const checksCache = new Map<string, readonly ActiveCheck[]>();
+
+export function checksFor(level: PssCheckLevel, minor: number): readonly ActiveCheck[] {
+  const key = `${level}/${minor}`;
+  let checks = checksCache.get(key);
+  if (!checks) checksCache.set(key, (checks = Object.freeze(selectChecks(level, minor))));
+  return checks;
+}
+
+function selectChecks(level: PssCheckLevel, minor: number): ActiveCheck[] {
   const active = ORDERED.map((check) => ({ check, versioned: versionedCheckAt(check, minor) })).filter(
     (a): a is { check: PssCheck; versioned: VersionedCheck } => a.versioned !== undefined,
   );
