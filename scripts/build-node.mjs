@@ -1,9 +1,11 @@
 // npm run build:cli — the Node build: the command line (dist-node/secctx.mjs, the `secctx` and
-// `kubectl-secctx` bins) and the library (dist-node/core.mjs + types), each one ESM file with its
-// dependencies bundled, so neither compiles TypeScript nor needs node_modules at run time.
+// `kubectl-secctx` bins, a launcher for dist-node/secctx-main.cjs) and the library
+// (dist-node/core.mjs + types), each one file with its dependencies bundled, so neither compiles
+// TypeScript nor needs node_modules at run time.
 
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,14 +25,21 @@ const common = {
   minifySyntax: true,
 };
 
+// The command: one CommonJS file loaded by a small launcher through V8's code cache
+// (scripts/launcher.mjs says why). import.meta.url becomes the file's own URL.
 await build({
   ...common,
-  entryPoints: { secctx: "src/cli/main.ts" },
+  entryPoints: { "secctx-main": "src/cli/main.ts" },
   outdir: out,
-  outExtension: { ".js": ".mjs" },
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
   platform: "node",
-  banner: { js: "#!/usr/bin/env node" },
+  define: { "import.meta.url": "__secctxModuleUrl" },
+  banner: { js: 'const __secctxModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+const mainHash = createHash("sha256").update(readFileSync(join(out, "secctx-main.cjs"))).digest("hex").slice(0, 16);
+const launcher = readFileSync(join(root, "scripts", "launcher.mjs"), "utf8").replace("__MAIN_HASH__", mainHash);
+writeFileSync(join(out, "secctx.mjs"), `#!/usr/bin/env node\n${launcher}`);
 chmodSync(join(out, "secctx.mjs"), 0o755);
 
 // The library runs in Node and in browsers alike (src/core uses no Node or DOM API).

@@ -20,8 +20,8 @@ let app: string;
 /** npm without the user's cache or registry: everything comes from the tarball (no dependencies). */
 const npmEnv = () => ({ ...process.env, npm_config_cache: join(dir, "npm-cache"), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" });
 
-function run(cmd: string, args: string[], cwd: string, input?: string) {
-  const r = spawnSync(cmd, args, { cwd, input, encoding: "utf8", env: npmEnv(), timeout: 120_000 });
+function run(cmd: string, args: string[], cwd: string, input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(cmd, args, { cwd, input, encoding: "utf8", env: { ...npmEnv(), XDG_CACHE_HOME: join(dir, "xdg-cache"), ...env }, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,6 +54,34 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a.workloads[0].containers[0].effective.runAsUser).toMatchObject({ value: 1000, source: "container" });
+  });
+
+  it("keeps V8's code cache in the user's cache directory, and ignores a broken or stale one", () => {
+    const cacheHome = join(dir, "code-cache");
+    const bin = join(app, "node_modules", ".bin", "secctx");
+    const once = () => run(bin, ["analyze", "-", "--json"], app, POD, { XDG_CACHE_HOME: cacheHome });
+    const first = once();
+    expect(first.code).toBe(0);
+    const cacheDir = join(cacheHome, "secctx");
+    const files = readdirSync(cacheDir);
+    // One file, named for the bundle's content, the Node version and the architecture.
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}\\.v8cache$`))]);
+    const file = join(cacheDir, files[0]);
+    const written = readFileSync(file);
+    expect(written.length).toBeGreaterThan(1000);
+    expect(once()).toEqual(first);
+    // Read, not rewritten, while it is good.
+    expect(readFileSync(file).equals(written)).toBe(true);
+    writeFileSync(file, "not a V8 code cache");
+    expect(once()).toEqual(first);
+    expect(readFileSync(file).length).toBeGreaterThan(1000);
+    // Turned off: nothing written.
+    rmSync(cacheDir, { recursive: true });
+    expect(run(bin, ["analyze", "-", "--json"], app, POD, { XDG_CACHE_HOME: cacheHome, SECCTX_NO_CACHE: "1" })).toEqual(first);
+    expect(readdirSync(cacheHome)).toEqual([]);
+    // A cache directory that cannot be written (a file in its place): the command runs all the same.
+    writeFileSync(join(cacheHome, "secctx"), "");
+    expect(once()).toEqual(first);
   });
 
   it("runs through npx from the tarball", () => {
