@@ -2,12 +2,17 @@
 // clicking one puts the cursor on it.
 import { memo } from "react";
 import type { Diagnostic } from "../core/types";
-import { plural } from "./problemsModel";
+import { plural, PROBLEMS_SHOWN } from "./problemsModel";
 
 /** Plain letters in CSS shapes (styles.css): no emoji or symbol font is needed. */
 const ICON = { error: "×", warning: "!", info: "i" } as const;
-/** A dump of thousands of pods can have thousands of problems: the list shows the first ones. */
-const SHOWN = 300;
+/** A dump of thousands of pods can have thousands of problems: the list shows the first ones (and the note of the rest). */
+const SHOWN = PROBLEMS_SHOWN + 1;
+/**
+ * Items out of view are not laid out until scrolled to (a pod of a thousand containers fills the
+ * list with long messages; laying all of them out held the page when an analysis arrived).
+ */
+const LAZY_ITEM = { contentVisibility: "auto", containIntrinsicSize: "auto 2.6em" } as const;
 
 /** What the code column shows: Pod Security problems by their level. */
 function codeLabel(code: string): string {
@@ -33,7 +38,7 @@ export const Problems = memo(function Problems({ diagnostics, onReveal }: { diag
       ) : (
         <ul>
           {diagnostics.slice(0, SHOWN).map((d, i) => (
-            <li key={i} className={`sev-${d.severity}`}>
+            <li key={i} className={`sev-${d.severity}`} style={LAZY_ITEM}>
               <button onClick={() => onReveal(d)} data-code={d.code} data-line={d.line}>
                 <span className={`sev-icon sev-icon-${d.severity}`} aria-hidden="true">
                   {ICON[d.severity]}

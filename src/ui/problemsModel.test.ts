@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../core/analyze";
 import { manyContainersPod } from "../../bench/hostile";
-import { allProblems, attachProblems, displayProblems, MESSAGE_CHARS, problemsOf, shortMessage } from "./problemsModel";
-import { DISPLAY_LIMITS } from "./displayCap";
+import { allProblems, attachProblems, displayProblems, MESSAGE_CHARS, PROBLEMS_SHOWN, problemsOf, shortMessage } from "./problemsModel";
 import type { Diagnostic } from "../core/types";
+import { DISPLAY_LIMITS } from "./displayCap";
 
 describe("shortMessage", () => {
   it.each([
@@ -18,27 +18,37 @@ describe("the problems of a pod of 1,000 containers (a text far over 32 KB)", { 
   const analysis = analyze(text);
   const all = allProblems(analysis, text);
   const shown = displayProblems(all);
+  const lines = text.split("\n");
 
-  it("places every container's violation on its own field, with the exact range (the text was parsed for positions)", () => {
+  it("places the violations of the containers the graph shows on their own fields, with exact ranges", () => {
     expect(text.length).toBeGreaterThan(32_000);
-    const lines = text.split("\n");
-    const atC999 = all.filter((d) => d.path?.endsWith("containers[999]"));
-    expect(atC999.length).toBeGreaterThan(0);
-    for (const d of atC999) {
-      expect(lines[d.line - 1]).toContain("name: c999");
+    const last = `spec.containers[${DISPLAY_LIMITS.containers - 1}]`;
+    const atLast = all.filter((d) => d.path === last);
+    expect(atLast.length).toBeGreaterThan(0);
+    for (const d of atLast) {
+      expect(lines[d.line - 1]).toContain(`name: c${DISPLAY_LIMITS.containers - 1}`);
       // A range from the locator, not just a line: the key and its value.
       expect(d.endColumn).toBeGreaterThan(d.column);
     }
+    // The rest are in the panel and the exports: placing them all scans every violation's text per container (minutes for 3,000).
+    expect(all.some((d) => d.path === `spec.containers[${DISPLAY_LIMITS.containers}]`)).toBe(false);
   });
 
-  it("shows at most the display's number of problems, each message cut short, with a note of the rest", () => {
-    expect(all.length).toBeGreaterThan(DISPLAY_LIMITS.diagnostics);
-    expect(shown).toHaveLength(DISPLAY_LIMITS.diagnostics + 1);
-    expect(shown.at(-1)?.code).toBe("display-capped");
+  it("cuts each message short for display; the whole wording stays in the full list", () => {
     expect(Math.max(...shown.map((d) => d.message.length))).toBeLessThan(MESSAGE_CHARS + 40);
-    // The long messages name every container: the whole wording stays in the full list.
     expect(Math.max(...all.map((d) => d.message.length))).toBeGreaterThan(MESSAGE_CHARS);
     expect(shown.find((d) => d.message.length > 200)?.message).toMatch(/… \(\d[\d,]* more characters\)$/);
+  });
+});
+
+describe("displayProblems", () => {
+  it("keeps the first problems the list shows, and one note of the rest", () => {
+    const many: Diagnostic[] = Array.from({ length: PROBLEMS_SHOWN + 50 }, (_, i) => ({ severity: "warning", code: "x", message: `m${i}`, line: i + 1, column: 1 }));
+    const shown = displayProblems(many);
+    expect(shown).toHaveLength(PROBLEMS_SHOWN + 1);
+    expect(shown.at(-1)?.code).toBe("display-capped");
+    expect(shown.at(-1)?.message).toMatch(/^50 more problems/);
+    expect(displayProblems(many.slice(0, 3))).toEqual(many.slice(0, 3));
   });
 });
 

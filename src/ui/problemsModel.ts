@@ -24,6 +24,12 @@ const MAX_PSS_PROBLEMS = 5_000;
  * hundreds of them cost the page seconds of layout. Exports keep the whole wording.
  */
 export const MESSAGE_CHARS = 300;
+/**
+ * Problems the page receives (list and underlines, as many as the list shows), then one note of the
+ * rest. A pod of a thousand containers has thousands of Pod Security problems (four per container),
+ * and receiving and marking them all held the page longer than drawing the graph.
+ */
+export const PROBLEMS_SHOWN = 300;
 
 export function allProblems(analysis: Analysis | null, text: string): Diagnostic[] {
   if (!analysis) return [];
@@ -37,7 +43,10 @@ export function allProblems(analysis: Analysis | null, text: string): Diagnostic
     }
     for (const w of analysis.workloads) {
       if (pss.length >= MAX_PSS_PROBLEMS) break;
-      pss.push(...pssDiagnostics(w, locate));
+      // The containers the graph shows: placing each container's violations scans every violation's
+      // text, which names every container, so a pod of 3,000 took minutes placed whole.
+      const shown = w.containers.length > DISPLAY_LIMITS.containers ? { ...w, containers: w.containers.slice(0, DISPLAY_LIMITS.containers) } : w;
+      pss.push(...pssDiagnostics(shown, locate));
     }
   }
   if (!pss.length) return analysis.diagnostics;
@@ -54,7 +63,7 @@ export function shortMessage(message: string, max = MESSAGE_CHARS): string {
 
 /** The problems as the page shows them: the first ones (with a note of the rest), messages cut short. */
 export function displayProblems(problems: Diagnostic[]): Diagnostic[] {
-  const capped = capDiagnostics(problems, DISPLAY_LIMITS.diagnostics);
+  const capped = capDiagnostics(problems, PROBLEMS_SHOWN);
   return capped.some((d) => d.message.length > MESSAGE_CHARS) ? capped.map((d) => (d.message.length > MESSAGE_CHARS ? { ...d, message: shortMessage(d.message) } : d)) : capped;
 }
 
