@@ -29,12 +29,17 @@ describe("Pod Security quick fixes (made in the worker)", () => {
   it("works on a text far over 32 KB (no size limit any more), leaving out the fixes that edit every one of 1,000 containers", { timeout: 60_000 }, () => {
     const text = manyContainersPod(1000, 20_000);
     const a = analyze(text);
-    const t0 = performance.now();
-    const fixes = pssFixesAt(text, a, 9, "latest", {});
-    expect(performance.now() - t0).toBeLessThan(30_000); // a minute and more with every fix
+    // No time limit here (a loaded CI machine can take over the worker's 500 ms): what is checked is
+    // which fixes are left out, not how fast.
+    const fixes = pssFixesAt(text, a, 9, "latest", {}, Infinity);
     expect(fixes.length).toBeGreaterThan(0);
     expect(fixes.some((f) => /allowPrivilegeEscalation/.test(f.title))).toBe(false);
     for (const f of fixes) expect(apply(text, f.edit).length).toBeLessThan(text.length + 500);
+  });
+
+  it("stops when its time is up, so the worker is free for the next analysis", () => {
+    const text = manyContainersPod(1000, 20_000);
+    expect(pssFixesAt(text, analyze(text), 9, "latest", {}, 0)).toEqual([]);
   });
 
   it.each([

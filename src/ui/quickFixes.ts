@@ -42,9 +42,9 @@ export const FIX_PARSE_BUDGET_CHARS = 2_000_000;
 export const FIXES_WITHIN_MS = 500;
 
 /** The Pod Security fixes of the workload whose text holds the line (baseline first), as edits of `text`. */
-export function pssFixesAt(text: string, analysis: Analysis, line: number, kubernetes: string | undefined, imageUsers: Record<string, number | string>): QuickFix[] {
+export function pssFixesAt(text: string, analysis: Analysis, line: number, kubernetes: string | undefined, imageUsers: Record<string, number | string>, withinMs = FIXES_WITHIN_MS): QuickFix[] {
   const out: QuickFix[] = [];
-  const until = performance.now() + FIXES_WITHIN_MS;
+  const until = performance.now() + withinMs;
   const w = workloadAt(analysis.workloads, line);
   if (!w?.pss) return out;
   for (const level of ["baseline", "restricted"] as const) {
