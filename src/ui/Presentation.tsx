@@ -164,7 +164,7 @@ export function Presentation() {
           <section className="pres-side" aria-label="Where it comes from and what the kernel shows">
             <div className="pres-graph">
               <ErrorBoundary name="graph" key={active!.key}>
-                <Graph workload={workload} stale={false} allFields={false} runtime={runtime} selectedContainer={ci} cursor={cursor} dark onRow={onRow} onSelectContainer={onSelectContainer} />
+                <Graph workload={workload} stale={false} allFields={false} runtime={runtime} selectedContainer={ci} cursor={cursor} dark compact onRow={onRow} onSelectContainer={onSelectContainer} />
               </ErrorBoundary>
             </div>
             {c.process && (

@@ -4,7 +4,7 @@ import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node } from "@xyflow/react";
 import type { EffectiveField, Runtime, Workload } from "../../core/types";
 import { ALL_EDGES_UP_TO, GRAPH_FONT_PX, layoutWorkload, type GraphNodeData } from "./model";
-import { fitViewport, panIntoView, union, type Rect } from "./fit";
+import { bringIntoView, fitViewport, focusCandidates, union, type Rect } from "./fit";
 import { ContainerNode, GroupNode, PodNode, RuntimeNode, VolumesNode } from "./nodes";
 import { FlowEdgeView, type FlowEdge } from "./edges";
 import { GraphContext, type GraphLinks } from "./context";
@@ -24,6 +24,11 @@ interface Props {
   dark?: boolean;
   /** "large" (projector): the first fit aims at bigger on-screen text. */
   textSize?: "normal" | "large";
+  /**
+   * A small graph beside other content (presentation): every fit frames the selected container
+   * whole, with its pod when that stays readable, smaller when it must; a new selection re-fits.
+   */
+  compact?: boolean;
 }
 
 /** On-screen graph text the first fit aims for, in px. */
@@ -31,7 +36,7 @@ export const READABLE_PX = { normal: 14, large: 18 } as const;
 const MAX_ZOOM = { normal: 1.6, large: 2.2 } as const;
 const FIT_PADDING = 20;
 
-function GraphInner({ workload, stale, allFields, runtime, selectedContainer, onSelectContainer, dark, textSize = "normal" }: Props) {
+function GraphInner({ workload, stale, allFields, runtime, selectedContainer, onSelectContainer, dark, textSize = "normal", compact = false }: Props) {
   const { getNodes, getInternalNode, getViewport, setViewport } = useReactFlow();
   const area = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
   // Every node measured (the nodes are controlled without onNodesChange, so React Flow's own
@@ -113,8 +118,9 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
   );
 
   // The first fit, when the workload's shape changes (not on every keystroke's new values) or the
-  // text size setting does: the whole graph if readable, else the pod and the selected container.
-  const shapeKey = `${workload.document}/${workload.podSpecPath}/${workload.containers.length}/${allFields}/${textSize}`;
+  // text size setting does: the whole graph if readable, else the pod with the first containers
+  // (see focusCandidates). The compact graph re-fits to each newly selected container.
+  const shapeKey = `${workload.document}/${workload.podSpecPath}/${workload.containers.length}/${allFields}/${textSize}${compact ? `/${selectedContainer}` : ""}`;
   const fitted = useRef("");
   const selectedRef = useRef(selectedContainer);
   selectedRef.current = selectedContainer;
@@ -126,28 +132,40 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
       .filter((r) => r.width > 0);
     const all = union(rects);
     if (!all) return false;
+    const selected = selectedRef.current ?? 0;
     const pod = rectOf("pod");
-    const sel = rectOf(`c${selectedRef.current ?? 0}`);
-    const focus = [union([pod, sel].filter((r): r is Rect => r !== undefined)), sel].filter((r): r is Rect => r !== undefined);
-    const v = fitViewport(all, focus, area, { readableZoom: READABLE_PX[textSize] / GRAPH_FONT_PX, maxZoom: MAX_ZOOM[textSize], padding: FIT_PADDING });
+    const sel = rectOf(`c${selected}`);
+    // Compact: the pod and the selected container if readable, else that container whole.
+    const [whole, focus] = compact && sel ? [pod ? union([pod, sel])! : sel, [sel]] : [all, focusCandidates({ pod, runtime: rectOf("runtime"), containers: workload.containers.map((_, i) => rectOf(`c${i}`)), selected })];
+    const v = fitViewport(whole, focus, area, {
+      readableZoom: READABLE_PX[textSize] / GRAPH_FONT_PX,
+      maxZoom: MAX_ZOOM[textSize],
+      padding: compact ? 8 : FIT_PADDING,
+      mustFit: compact,
+    });
     setViewport({ x: v.x, y: v.y, zoom: v.zoom });
     return true;
-  }, [area, getNodes, rectOf, setViewport, textSize]);
+  }, [area, getNodes, rectOf, setViewport, textSize, compact, workload.containers]);
   useEffect(() => {
     if (!initialized || fitted.current === shapeKey) return;
     if (fit()) fitted.current = shapeKey;
   }, [initialized, shapeKey, fit]);
+  // The compact graph's area changes with the window: fit again.
+  const fitRef = useRef(fit);
+  fitRef.current = fit;
+  useEffect(() => {
+    if (compact && initialized) fitRef.current();
+  }, [compact, initialized, area.width, area.height]);
 
   // The selected container stays in view: when it changes, or when the area shrinks (the panel
-  // opened beside the graph), the graph pans to it, or re-fits when it no longer fits at all.
+  // opened beside the graph), the graph pans to it, or zooms out when it no longer fits across.
   useEffect(() => {
-    if (!initialized || selectedContainer === undefined || !area.width) return;
+    if (compact || !initialized || selectedContainer === undefined || !area.width) return;
     const r = rectOf(`c${selectedContainer}`);
     if (!r) return;
-    const v = getViewport();
-    const next = panIntoView(r, v, area, 12);
+    const next = bringIntoView(r, getViewport(), area, 12);
     if (next) setViewport(next, { duration: 0 });
-  }, [initialized, selectedContainer, area, rectOf, getViewport, setViewport]);
+  }, [compact, initialized, selectedContainer, area, rectOf, getViewport, setViewport]);
 
   const many = workload.containers.length > ALL_EDGES_UP_TO;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitViewport, isVisible, panIntoView, union, zoomToFit, type Rect } from "./fit";
+import { bringIntoView, fitViewport, focusCandidates, isVisible, panIntoView, union, zoomToFit, type Rect } from "./fit";
 
 const area = { width: 900, height: 900 };
 const o = { readableZoom: 14 / 15, maxZoom: 1.6, padding: 20 };
@@ -29,6 +29,62 @@ describe("fitViewport", () => {
     const v = fitViewport(all, [tall], area, o);
     expect(v.zoom).toBeCloseTo(o.readableZoom);
     expect(200 * v.zoom + v.y).toBeCloseTo(o.padding); // the focus's top at the padding
+  });
+});
+
+describe("focusCandidates: the pod with the first containers before a lone container", () => {
+  // Eight containers in two rows of four under a pod above the first; the runtime on the left.
+  const pod: Rect = { x: 464, y: 0, width: 400, height: 150 };
+  const runtime: Rect = { x: 0, y: 340, width: 400, height: 300 };
+  const containers: Rect[] = Array.from({ length: 8 }, (_, i) => ({ x: 464 + (i % 4) * 448, y: 300 + Math.floor(i / 4) * 400, width: 400, height: 350 }));
+  const candidates = focusCandidates({ pod, runtime, containers, selected: 0 });
+
+  it("goes from the whole first row to one container, each with the pod, the lone container last", () => {
+    expect(candidates[0]).toEqual(union([pod, runtime, ...containers.slice(0, 4)]));
+    expect(candidates[1]).toEqual(union([pod, ...containers.slice(0, 4)]));
+    expect(candidates).toContainEqual(union([pod, containers[0], containers[1]]));
+    expect(candidates.at(-1)).toEqual(containers[0]);
+    for (const c of candidates.slice(0, -1)) expect(isVisible(pod, { x: -c.x, y: -c.y, zoom: 1 }, { width: c.width, height: c.height })).toBe(true);
+  });
+
+  it.each([
+    ["1920×1080", { width: 1270, height: 980 }, 3],
+    ["1280×720", { width: 800, height: 600 }, 1],
+  ])("at %s the first fit shows the pod and the first containers, readable", (_s, area, shown) => {
+    const all = union([pod, runtime, ...containers])!;
+    const v = fitViewport(all, candidates, area, o);
+    expect(v.zoom).toBeGreaterThanOrEqual(o.readableZoom);
+    expect(isVisible(pod, v, area, 1)).toBe(true);
+    // Across, the first containers are whole; down, at least their top 100 units (header, first rows).
+    const tops = containers.slice(0, 4).filter((c) => isVisible({ ...c, height: 100 }, v, area, 1)).map((c) => containers.indexOf(c));
+    expect(tops).toEqual([...Array(shown).keys()]);
+  });
+
+  it("keeps the selected container in every candidate", () => {
+    const cs = focusCandidates({ pod, containers, selected: 6 });
+    for (const c of cs) expect(union([c, containers[6]])).toEqual(c);
+  });
+});
+
+describe("bringIntoView", () => {
+  const node: Rect = { x: 1000, y: 100, width: 400, height: 300 };
+  it("pans when the node fits at the zoom", () => {
+    const v = bringIntoView(node, { x: 0, y: 0, zoom: 1 }, { width: 500, height: 900 }, 10)!;
+    expect(v.zoom).toBe(1);
+    expect(isVisible(node, v, { width: 500, height: 900 }, 10)).toBe(true);
+  });
+  it("zooms out until a node wider than the area (beside the panel) fits across, never in", () => {
+    const area = { width: 280, height: 560 };
+    const v = bringIntoView(node, { x: 0, y: 0, zoom: 0.93 }, area, 12)!;
+    expect(v.zoom).toBeLessThan(0.93);
+    expect(isVisible(node, v, area, 11.9)).toBe(true);
+    expect(bringIntoView(node, { x: -900, y: 0, zoom: 1 }, { width: 900, height: 900 }, 10)).toBeUndefined();
+  });
+  it("shows the top of a node taller than the area, at the same zoom", () => {
+    const tall: Rect = { x: 0, y: 0, width: 300, height: 2000 };
+    const v = bringIntoView(tall, { x: 0, y: -500, zoom: 1 }, { width: 500, height: 600 }, 10)!;
+    expect(v.zoom).toBe(1);
+    expect(v.y).toBe(10);
   });
 });
 

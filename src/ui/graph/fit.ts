@@ -1,8 +1,9 @@
 // Where the graph's viewport goes: pure functions (no React Flow), so they are unit-tested.
 //
 // A first fit shows the whole workload when its text is then readable; when it is not, it shows
-// the part that matters (the pod and the selected container) at a readable size, and the rest is
-// a pan or a zoom-out away. A selection that leaves the visible area is brought back into it.
+// the part that matters (the pod with as many of the first containers as fit, else the pod and the
+// selected container) at a readable size, and the rest is a pan or a zoom-out away. A selection
+// that leaves the visible area is brought back into it, zoomed out if it no longer fits at all.
 
 export interface Rect {
   x: number;
@@ -48,20 +49,51 @@ function place(r: Rect, area: { width: number; height: number }, zoom: number, p
 }
 
 /**
- * The first fit. `focus` lists what must be seen when the whole does not fit readably, best first
- * (e.g. pod + selected container, then the selected container alone).
+ * What a first fit tries when the whole graph is not readable, best first: the pod above the first
+ * containers (the longest run of the first row that fits, with the runtime's node beside them, then
+ * without it), then the pod and the selected container, then the selected container alone. A lone
+ * container loses the pod → container picture, so it is the last resort.
  */
-export function fitViewport(all: Rect, focus: readonly Rect[], area: { width: number; height: number }, o: FitOptions): Viewport & { whole: boolean } {
+export function focusCandidates(g: { pod?: Rect; runtime?: Rect; containers: readonly (Rect | undefined)[]; selected?: number }): Rect[] {
+  const out: Rect[] = [];
+  const sel = g.selected !== undefined ? g.containers[g.selected] : undefined;
+  const placed = g.containers.filter((r): r is Rect => r !== undefined);
+  if (g.pod && placed.length) {
+    // The first row: the containers level with the topmost one, left to right.
+    const top = Math.min(...placed.map((r) => r.y));
+    const row = placed.filter((r) => Math.abs(r.y - top) < 1).sort((a, b) => a.x - b.x);
+    for (let k = row.length; k >= 1; k--) {
+      const base = [g.pod, ...row.slice(0, k), ...(sel ? [sel] : [])];
+      if (g.runtime) out.push(union([...base, g.runtime])!);
+      out.push(union(base)!);
+    }
+  }
+  if (g.pod && sel) out.push(union([g.pod, sel])!);
+  if (sel) out.push(sel);
+  return out;
+}
+
+/**
+ * The first fit. `focus` lists what must be seen when the whole does not fit readably, best first
+ * (see focusCandidates); the first whose width fits at a readable zoom is shown.
+ */
+export function fitViewport(all: Rect, focus: readonly Rect[], area: { width: number; height: number }, o: FitOptions & { mustFit?: boolean }): Viewport & { whole: boolean } {
   const zAll = zoomToFit(all, area, o);
   if (zAll >= o.readableZoom || !focus.length) return { ...place(all, area, zAll, o.padding), whole: true };
   for (const f of focus) {
     const z = zoomToFit(f, area, o);
+    // A focus whose width fits readably is taken; taller than the area, its top is shown (the pod
+    // and the containers' headers), unless it must be seen whole.
+    const across = Math.min(o.maxZoom, (area.width - 2 * o.padding) / Math.max(1, f.width));
+    const taken = o.mustFit ? z >= o.readableZoom : across >= o.readableZoom;
     // Just readable, not more: the more of the surroundings stays in view.
-    if (z >= o.readableZoom) return { ...place(f, area, Math.min(z, o.readableZoom * 1.1), o.padding), whole: false };
+    if (taken) return { ...place(f, area, Math.min(Math.max(z, o.readableZoom), o.readableZoom * 1.1, across), o.padding), whole: false };
   }
-  // Even the last focus is too big to fit readably: readable size, its top shown.
+  // Even the last focus is too big to fit readably: readable size, its top shown; or, where it must
+  // be seen whole (a small graph beside other content), smaller.
   const last = focus[focus.length - 1];
-  return { ...place(last, area, Math.min(o.maxZoom, o.readableZoom), o.padding), whole: false };
+  const z = o.mustFit ? zoomToFit(last, area, o) : Math.min(o.maxZoom, o.readableZoom);
+  return { ...place(last, area, z, o.padding), whole: false };
 }
 
 /** Whether a rectangle (graph units) is wholly inside the area at a viewport. */
@@ -92,4 +124,20 @@ export function panIntoView(r: Rect, v: Viewport, area: { width: number; height:
   left += dx;
   top += dy;
   return { x: v.x + dx, y: v.y + dy, zoom: v.zoom };
+}
+
+/**
+ * Keeps a rectangle in view (the selected container beside the opened panel): the smallest pan at
+ * the same zoom when it fits there; when it is wider than the area, a zoom-out until its width fits
+ * (never a zoom-in), so nothing of it is hidden under the panel or the graph's edge. Taller than the
+ * area, its top is shown (a pan down shows the rest). Undefined when it is already in view.
+ */
+export function bringIntoView(r: Rect, v: Viewport, area: { width: number; height: number }, margin: number): Viewport | undefined {
+  if (isVisible(r, v, area, margin)) return undefined;
+  if (r.width * v.zoom + 2 * margin <= area.width) return panIntoView(r, v, area, margin);
+  const zoom = Math.max(0.01, (area.width - 2 * margin) / Math.max(1, r.width));
+  // Zoomed about the rectangle's top, centred across.
+  const top = r.y * v.zoom + v.y;
+  const scaled = { x: area.width / 2 - (r.x + r.width / 2) * zoom, y: top - r.y * zoom, zoom };
+  return panIntoView(r, scaled, area, margin) ?? scaled;
 }

@@ -288,7 +288,9 @@ export function layoutWorkload(
 
   const sideX = 0;
   const mainX = NODE_WIDTH + GAP_X;
-  const podX = mainX + Math.max(0, (gridWidth - NODE_WIDTH) / 2);
+  // The pod sits centred over one or two containers; over more, above the first one, so that the
+  // pod and the first containers can be framed together at a readable size (Graph's first fit).
+  const podX = w.containers.length <= 2 ? mainX + Math.max(0, (gridWidth - NODE_WIDTH) / 2) : mainX + 16;
 
   const showAll = w.containers.length <= ALL_EDGES_UP_TO;
   const labelled = (i: number) => w.containers.length <= ALL_LABELS_UP_TO || opts.selected === i;
