@@ -2,6 +2,8 @@
 // describes, one list of problems, and screenshots to look at.
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import LZString from "lz-string";
+import { manyContainersPod, shareState } from "../bench/hostile";
 import { exampleIds, graphSettled, graphTextReport, openExample, pasteManifest, waitForEditor } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -119,6 +121,97 @@ test("1280×720: the panel never covers the container it describes", async ({ pa
   const value = await rect(page, '[data-testid="container-panel"] tr[data-field="runAsUser"] td');
   const pr = await rect(page, '[data-testid="container-panel"]');
   expect(value.right).toBeLessThanOrEqual(pr.right + 1);
+});
+
+type Box = { left: number; top: number; right: number; bottom: number };
+const overlaps = (a: Box, b: Box) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+const inside = (a: Box, b: Box) => a.left >= b.left - 1 && a.top >= b.top - 1 && a.right <= b.right + 1 && a.bottom <= b.bottom + 1;
+
+/** The node is wholly inside its graph's canvas and nothing of it is under the panel (when one is open). */
+async function expectUncovered(page: Page, node: string, canvas: string, what: string) {
+  await page.waitForTimeout(400);
+  const n = await rect(page, node);
+  expect(inside(n, await rect(page, canvas)), `${what}: the node is wholly in the graph's visible area`).toBe(true);
+  if (await page.getByTestId("container-panel").count()) expect(overlaps(n, await rect(page, '[data-testid="container-panel"]')), `${what}: the panel covers the node`).toBe(false);
+}
+
+test("1280×720: the panel covers no node in the lesson view, /proc fits it; the presentation's graph shows its container whole", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  await page.getByRole("button", { name: /lessons/ }).click();
+  await page.getByTestId("lesson-gallery").locator("[data-lesson=capabilities]").click();
+  await expect(page.getByTestId("lesson")).toBeVisible();
+  await graphSettled(page);
+  await page.getByTestId("container-node-app").locator("header").click();
+  await expect(page.getByTestId("container-panel")).toBeVisible();
+  await graphSettled(page);
+  await expectUncovered(page, '[data-testid="container-node-app"]', ".graph-area .react-flow", "lesson");
+  // Still readable: not shrunk to a thumbnail beside the panel.
+  expect((await page.evaluate(graphTextReport)).median).toBeGreaterThanOrEqual(12);
+  // /proc/1/status: the four Uid columns and every capability mask are on screen, not scrolled.
+  const proc = page.getByTestId("proc-status").locator(".proc-block");
+  await expect(proc).toContainText(/Uid:\s+1000\s+1000\s+1000\s+1000/);
+  expect(await proc.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+  const [pb, pp] = [await rect(page, '[data-testid="proc-status"] .proc-block'), await rect(page, '[data-testid="container-panel"]')];
+  expect(pb.left >= pp.left && pb.right <= pp.right + 1, "/proc within the panel's width").toBe(true);
+
+  // Presentation: the selected container whole in the small graph, on every step to a new container.
+  await page.getByLabel("Open an example").selectOption("deployment-sidecar");
+  await expect(page.getByTestId("container-node-migrate")).toBeVisible();
+  await page.getByRole("button", { name: /present/ }).click();
+  const pres = page.getByTestId("presentation");
+  for (const name of ["migrate", "log-shipper", "web"]) {
+    await expect(pres.getByTestId("pres-container")).toContainText(name);
+    await expectUncovered(page, `.pres-graph [data-testid="container-node-${name}"]`, ".pres-graph .react-flow", `presentation ${name}`);
+    const r = await page.evaluate(graphTextReport);
+    expect(r.cut, `presentation ${name}`).toEqual([]);
+    await page.keyboard.press("End");
+    await page.keyboard.press("PageDown");
+  }
+});
+
+test("a pod with eight containers: the first fit shows the pod above the first containers, readable", async ({ page }) => {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(`/#s=${LZString.compressToEncodedURIComponent(JSON.stringify(shareState(manyContainersPod(8))))}`);
+    await waitForEditor(page);
+    await expect(page.getByTestId("container-node-c0")).toBeVisible();
+    await graphSettled(page);
+    await page.waitForTimeout(300);
+    const canvas = await rect(page, ".graph-area .react-flow");
+    // The pod is drawn and wholly in view (React Flow does not draw nodes out of view here), with c0's header under it.
+    const pod = await rect(page, '[data-testid="pod-node"]');
+    expect(inside(pod, canvas), `${size.width}: pod in view`).toBe(true);
+    const c0 = await rect(page, '[data-testid="container-node-c0"] header');
+    expect(inside(c0, canvas), `${size.width}: c0 in view`).toBe(true);
+    expect(c0.top).toBeGreaterThan(pod.bottom);
+    // The note about edges is above the canvas, not over the pod.
+    expect(overlaps(await rect(page, ".graph-note"), pod)).toBe(false);
+    const text = await page.evaluate(graphTextReport);
+    expect(text.median, `${size.width}: median on-screen graph text`).toBeGreaterThanOrEqual(size.width === 1920 ? 14 : 12);
+  }
+});
+
+test("the toolbar is one row at 1280, in both themes; its buttons keep their names", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  for (const theme of ["light", "dark"]) {
+    const rows = await page.locator(".controls > *").evaluateAll((els) => {
+      const boxes = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+      // Items sharing a row overlap vertically with the first one.
+      return boxes.filter((r) => r.top >= boxes[0].bottom || r.bottom <= boxes[0].top).length;
+    });
+    expect(rows, `${theme}: controls below the first row`).toBe(0);
+    for (const name of ["share link", "lessons", "compare", "present", "reset", theme === "light" ? "Dark theme" : "Light theme"]) {
+      const b = page.getByRole("button", { name, exact: name === "share link" });
+      await expect(b.first()).toBeVisible();
+      expect((await b.first().boundingBox())!.x + (await b.first().boundingBox())!.width).toBeLessThanOrEqual(1280);
+    }
+    if (theme === "light") await page.getByRole("button", { name: "Dark theme" }).click();
+  }
 });
 
 test("Pod Security violations are in Problems and underlined, with their level; never 'No problems' beside ✗ restricted", async ({ page }) => {

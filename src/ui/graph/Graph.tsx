@@ -136,9 +136,11 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     const pod = rectOf("pod");
     const sel = rectOf(`c${selected}`);
     // Compact: the pod and the selected container if readable, else that container whole.
-    const [whole, focus] = compact && sel ? [pod ? union([pod, sel])! : sel, [sel]] : [all, focusCandidates({ pod, runtime: rectOf("runtime"), containers: workload.containers.map((_, i) => rectOf(`c${i}`)), selected })];
+    const [whole, focus] = compact && sel ? [pod ? union([pod, sel])! : sel, []] : [all, focusCandidates({ pod, runtime: rectOf("runtime"), containers: workload.containers.map((_, i) => rectOf(`c${i}`)), selected })];
     const v = fitViewport(whole, focus, area, {
-      readableZoom: READABLE_PX[textSize] / GRAPH_FONT_PX,
+      fallback: sel,
+      // A hair above, so the transform's rounding never lands just under the aim.
+      readableZoom: (READABLE_PX[textSize] + 0.02) / GRAPH_FONT_PX,
       maxZoom: MAX_ZOOM[textSize],
       padding: compact ? 8 : FIT_PADDING,
       mustFit: compact,
@@ -163,40 +165,45 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     if (compact || !initialized || selectedContainer === undefined || !area.width) return;
     const r = rectOf(`c${selectedContainer}`);
     if (!r) return;
-    const next = bringIntoView(r, getViewport(), area, 12);
+    const pod = rectOf("pod");
+    const next = bringIntoView(r, getViewport(), area, 12, pod ? union([pod, r]) : undefined);
     if (next) setViewport(next, { duration: 0 });
   }, [compact, initialized, selectedContainer, area, rectOf, getViewport, setViewport]);
 
   const many = workload.containers.length > ALL_EDGES_UP_TO;
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      minZoom={0.05}
-      maxZoom={3}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements={many}
-      colorMode={dark ? "dark" : "light"}
-      proOptions={{ hideAttribution: true }}
-      onNodeClick={(_, node) => {
-        const idx = (node.data as GraphNodeData).containerIndex;
-        if (idx !== undefined) onSelectContainer(idx);
-      }}
-      aria-label={`Inheritance graph of ${workload.kind} ${workload.name}`}
-    >
-      <Background gap={24} />
-      <Controls showInteractive={false} fitViewOptions={{ padding: 0.05, maxZoom: MAX_ZOOM[textSize] }} />
-      {many && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+    <>
+      {/* Above the canvas, not over it: an overlay sat on the pod's title. */}
       {many && (
         <div className="graph-note" role="note">
           {workload.containers.length} containers: edges are drawn for the selected container only.
         </div>
       )}
-    </ReactFlow>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        minZoom={0.05}
+        maxZoom={3}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={many}
+        colorMode={dark ? "dark" : "light"}
+        proOptions={{ hideAttribution: true }}
+        onNodeClick={(_, node) => {
+          const idx = (node.data as GraphNodeData).containerIndex;
+          if (idx !== undefined) onSelectContainer(idx);
+        }}
+        aria-label={`Inheritance graph of ${workload.kind} ${workload.name}`}
+      >
+        <Background gap={24} />
+        {/* The compact graph fits itself; buttons there would sit on the node. */}
+        {!compact && <Controls showInteractive={false} fitViewOptions={{ padding: 0.05, maxZoom: MAX_ZOOM[textSize] }} />}
+        {many && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+      </ReactFlow>
+    </>
   );
 }
 

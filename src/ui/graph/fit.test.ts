@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bringIntoView, fitViewport, focusCandidates, isVisible, panIntoView, union, zoomToFit, type Rect } from "./fit";
+import { bringIntoView, fitViewport, focusCandidates, NEARLY_READABLE, isVisible, panIntoView, union, zoomToFit, type Rect } from "./fit";
 
 const area = { width: 900, height: 900 };
 const o = { readableZoom: 14 / 15, maxZoom: 1.6, padding: 20 };
@@ -39,25 +39,37 @@ describe("focusCandidates: the pod with the first containers before a lone conta
   const containers: Rect[] = Array.from({ length: 8 }, (_, i) => ({ x: 464 + (i % 4) * 448, y: 300 + Math.floor(i / 4) * 400, width: 400, height: 350 }));
   const candidates = focusCandidates({ pod, runtime, containers, selected: 0 });
 
-  it("goes from the whole first row to one container, each with the pod, the lone container last", () => {
+  it("goes from the whole first row to one container, each with the pod (never a lone container)", () => {
     expect(candidates[0]).toEqual(union([pod, runtime, ...containers.slice(0, 4)]));
     expect(candidates[1]).toEqual(union([pod, ...containers.slice(0, 4)]));
     expect(candidates).toContainEqual(union([pod, containers[0], containers[1]]));
-    expect(candidates.at(-1)).toEqual(containers[0]);
-    for (const c of candidates.slice(0, -1)) expect(isVisible(pod, { x: -c.x, y: -c.y, zoom: 1 }, { width: c.width, height: c.height })).toBe(true);
+    expect(candidates.at(-1)).toEqual(union([pod, containers[0]]));
+    for (const c of candidates) expect(isVisible(pod, { x: -c.x, y: -c.y, zoom: 1 }, { width: c.width, height: c.height })).toBe(true);
   });
 
   it.each([
-    ["1920×1080", { width: 1270, height: 980 }, 3],
-    ["1280×720", { width: 800, height: 600 }, 1],
-  ])("at %s the first fit shows the pod and the first containers, readable", (_s, area, shown) => {
+    ["1920×1080", { width: 1270, height: 980 }, 3, 1],
+    ["1280×720", { width: 800, height: 600 }, 1, NEARLY_READABLE],
+  ])("at %s the first fit shows the pod and the first containers whole, (nearly) readable", (_s, area, shown, share) => {
     const all = union([pod, runtime, ...containers])!;
-    const v = fitViewport(all, candidates, area, o);
-    expect(v.zoom).toBeGreaterThanOrEqual(o.readableZoom);
+    const v = fitViewport(all, candidates, area, { ...o, fallback: containers[0] });
+    expect(v.zoom).toBeGreaterThanOrEqual(o.readableZoom * share);
     expect(isVisible(pod, v, area, 1)).toBe(true);
-    // Across, the first containers are whole; down, at least their top 100 units (header, first rows).
-    const tops = containers.slice(0, 4).filter((c) => isVisible({ ...c, height: 100 }, v, area, 1)).map((c) => containers.indexOf(c));
-    expect(tops).toEqual([...Array(shown).keys()]);
+    const whole = containers.slice(0, 4).filter((c) => isVisible(c, v, area, 1)).map((c) => containers.indexOf(c));
+    expect(whole.slice(0, shown)).toEqual([...Array(shown).keys()]);
+  });
+
+  it("when even the pod and one container cannot be whole, shows them at a readable zoom from the top, not the container alone", () => {
+    const area = { width: 800, height: 400 };
+    const v = fitViewport(union([pod, runtime, ...containers])!, candidates, area, { ...o, fallback: containers[0] });
+    expect(v.zoom).toBeCloseTo(o.readableZoom);
+    expect(isVisible(pod, v, area, 1)).toBe(true);
+  });
+
+  it("takes the lone container last, when the pod cannot come along", () => {
+    const v = fitViewport(union([pod, ...containers])!, [], { width: 500, height: 400 }, { ...o, fallback: containers[0] });
+    expect(isVisible(containers[0], v, { width: 500, height: 400 }, 1)).toBe(true);
+    expect(v.zoom).toBeGreaterThanOrEqual(o.readableZoom);
   });
 
   it("keeps the selected container in every candidate", () => {
@@ -73,18 +85,25 @@ describe("bringIntoView", () => {
     expect(v.zoom).toBe(1);
     expect(isVisible(node, v, { width: 500, height: 900 }, 10)).toBe(true);
   });
-  it("zooms out until a node wider than the area (beside the panel) fits across, never in", () => {
-    const area = { width: 280, height: 560 };
+  it.each([
+    ["wider than the area (beside the panel)", { width: 280, height: 560 }],
+    ["taller than the area (over the panel)", { width: 600, height: 250 }],
+  ])("zooms out, never in, to show a node %s whole", (_s, area) => {
     const v = bringIntoView(node, { x: 0, y: 0, zoom: 0.93 }, area, 12)!;
     expect(v.zoom).toBeLessThan(0.93);
     expect(isVisible(node, v, area, 11.9)).toBe(true);
-    expect(bringIntoView(node, { x: -900, y: 0, zoom: 1 }, { width: 900, height: 900 }, 10)).toBeUndefined();
+    // At the bottom: the most room above it for its pod.
+    expect((node.y + node.height) * v.zoom + v.y).toBeCloseTo(area.height - 12);
   });
-  it("shows the top of a node taller than the area, at the same zoom", () => {
-    const tall: Rect = { x: 0, y: 0, width: 300, height: 2000 };
-    const v = bringIntoView(tall, { x: 0, y: -500, zoom: 1 }, { width: 500, height: 600 }, 10)!;
-    expect(v.zoom).toBe(1);
-    expect(v.y).toBe(10);
+  it("brings its pod along when both fit at that zoom", () => {
+    const pod: Rect = { x: 1000, y: -200, width: 400, height: 150 };
+    const area = { width: 300, height: 700 };
+    const v = bringIntoView(node, { x: 0, y: 0, zoom: 1 }, area, 12, union([pod, node]))!;
+    expect(isVisible(node, v, area, 11.9)).toBe(true);
+    expect(isVisible(pod, v, area, 11.9)).toBe(true);
+  });
+  it("leaves a node in view alone", () => {
+    expect(bringIntoView(node, { x: -900, y: 0, zoom: 1 }, { width: 900, height: 900 }, 10)).toBeUndefined();
   });
 });
 

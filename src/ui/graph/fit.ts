@@ -50,15 +50,16 @@ function place(r: Rect, area: { width: number; height: number }, zoom: number, p
 
 /**
  * What a first fit tries when the whole graph is not readable, best first: the pod above the first
- * containers (the longest run of the first row that fits, with the runtime's node beside them, then
- * without it), then the pod and the selected container, then the selected container alone. A lone
- * container loses the pod → container picture, so it is the last resort.
+ * containers (the longest run of the first row, with the runtime's node beside them, then without
+ * it), then the pod and the selected container. The selected container alone is not among them: it
+ * loses the pod → container picture, so fitViewport takes it only as its last resort.
  */
 export function focusCandidates(g: { pod?: Rect; runtime?: Rect; containers: readonly (Rect | undefined)[]; selected?: number }): Rect[] {
   const out: Rect[] = [];
   const sel = g.selected !== undefined ? g.containers[g.selected] : undefined;
   const placed = g.containers.filter((r): r is Rect => r !== undefined);
-  if (g.pod && placed.length) {
+  if (!g.pod) return out;
+  if (placed.length) {
     // The first row: the containers level with the topmost one, left to right.
     const top = Math.min(...placed.map((r) => r.y));
     const row = placed.filter((r) => Math.abs(r.y - top) < 1).sort((a, b) => a.x - b.x);
@@ -68,33 +69,47 @@ export function focusCandidates(g: { pod?: Rect; runtime?: Rect; containers: rea
       out.push(union(base)!);
     }
   }
-  if (g.pod && sel) out.push(union([g.pod, sel])!);
-  if (sel) out.push(sel);
+  if (sel) out.push(union([g.pod, sel])!);
   return out;
 }
 
 /**
- * The first fit. `focus` lists what must be seen when the whole does not fit readably, best first
- * (see focusCandidates); the first whose width fits at a readable zoom is shown.
+ * The first fit: the whole graph when it is readable; else the first `focus` (see focusCandidates)
+ * seen whole at a readable zoom, or whole a little smaller (a pod and its first container on a 720p
+ * screen) rather than cut; else the first as wide as the area at a readable zoom with its top shown;
+ * and only then `fallback` (the selected container alone). `mustFit` (a small graph beside other
+ * content): the fallback is shown whole however small.
  */
-export function fitViewport(all: Rect, focus: readonly Rect[], area: { width: number; height: number }, o: FitOptions & { mustFit?: boolean }): Viewport & { whole: boolean } {
+export function fitViewport(
+  all: Rect,
+  focus: readonly Rect[],
+  area: { width: number; height: number },
+  o: FitOptions & { mustFit?: boolean; fallback?: Rect },
+): Viewport & { whole: boolean } {
   const zAll = zoomToFit(all, area, o);
-  if (zAll >= o.readableZoom || !focus.length) return { ...place(all, area, zAll, o.padding), whole: true };
-  for (const f of focus) {
-    const z = zoomToFit(f, area, o);
-    // A focus whose width fits readably is taken; taller than the area, its top is shown (the pod
-    // and the containers' headers), unless it must be seen whole.
-    const across = Math.min(o.maxZoom, (area.width - 2 * o.padding) / Math.max(1, f.width));
-    const taken = o.mustFit ? z >= o.readableZoom : across >= o.readableZoom;
-    // Just readable, not more: the more of the surroundings stays in view.
-    if (taken) return { ...place(f, area, Math.min(Math.max(z, o.readableZoom), o.readableZoom * 1.1, across), o.padding), whole: false };
+  if (zAll >= o.readableZoom || (!focus.length && !o.fallback)) return { ...place(all, area, zAll, o.padding), whole: true };
+  for (const share of [1, NEARLY_READABLE]) {
+    for (const f of focus) {
+      const z = zoomToFit(f, area, o);
+      // Just readable, not more: the more of the surroundings stays in view.
+      if (z >= o.readableZoom * share) return { ...place(f, area, Math.min(z, o.readableZoom * 1.1), o.padding), whole: false };
+    }
   }
-  // Even the last focus is too big to fit readably: readable size, its top shown; or, where it must
-  // be seen whole (a small graph beside other content), smaller.
-  const last = focus[focus.length - 1];
-  const z = o.mustFit ? zoomToFit(last, area, o) : Math.min(o.maxZoom, o.readableZoom);
-  return { ...place(last, area, z, o.padding), whole: false };
+  if (!o.mustFit) {
+    for (const f of focus) {
+      const across = Math.min(o.maxZoom, (area.width - 2 * o.padding) / Math.max(1, f.width));
+      if (across >= o.readableZoom) return { ...place(f, area, o.readableZoom, o.padding), whole: false };
+    }
+  }
+  const last = o.fallback ?? focus[focus.length - 1];
+  const z = zoomToFit(last, area, o);
+  if (o.mustFit || z >= o.readableZoom) return { ...place(last, area, Math.min(z, o.readableZoom * 1.1), o.padding), whole: false };
+  // Too big to be readable whole: readable, its top shown.
+  return { ...place(last, area, Math.min(o.maxZoom, o.readableZoom), o.padding), whole: false };
 }
+
+/** A share of the readable zoom still taken to show a focus whole (14 px aimed at → 12.6 px). */
+export const NEARLY_READABLE = 0.9;
 
 /** Whether a rectangle (graph units) is wholly inside the area at a viewport. */
 export function isVisible(r: Rect, v: Viewport, area: { width: number; height: number }, margin = 0): boolean {
@@ -127,17 +142,19 @@ export function panIntoView(r: Rect, v: Viewport, area: { width: number; height:
 }
 
 /**
- * Keeps a rectangle in view (the selected container beside the opened panel): the smallest pan at
- * the same zoom when it fits there; when it is wider than the area, a zoom-out until its width fits
- * (never a zoom-in), so nothing of it is hidden under the panel or the graph's edge. Taller than the
- * area, its top is shown (a pan down shows the rest). Undefined when it is already in view.
+ * Keeps a rectangle wholly in view (the selected container beside or above the opened panel): the
+ * smallest pan at the same zoom when it fits there, else a zoom-out that fits it (never a zoom-in).
+ * `context` (its pod and it) is brought along when it fits at that zoom; when it does not, the
+ * rectangle goes to the bottom of the area, so what is above it keeps the most room.
+ * Undefined when the rectangle is already in view.
  */
-export function bringIntoView(r: Rect, v: Viewport, area: { width: number; height: number }, margin: number): Viewport | undefined {
+export function bringIntoView(r: Rect, v: Viewport, area: { width: number; height: number }, margin: number, context?: Rect): Viewport | undefined {
   if (isVisible(r, v, area, margin)) return undefined;
-  if (r.width * v.zoom + 2 * margin <= area.width) return panIntoView(r, v, area, margin);
-  const zoom = Math.max(0.01, (area.width - 2 * margin) / Math.max(1, r.width));
-  // Zoomed about the rectangle's top, centred across.
-  const top = r.y * v.zoom + v.y;
-  const scaled = { x: area.width / 2 - (r.x + r.width / 2) * zoom, y: top - r.y * zoom, zoom };
-  return panIntoView(r, scaled, area, margin) ?? scaled;
+  const zoom = Math.min(v.zoom, zoomToFit(r, area, { maxZoom: v.zoom, padding: margin }));
+  const at = { ...v, zoom };
+  if (context && context.width * zoom + 2 * margin <= area.width && context.height * zoom + 2 * margin <= area.height) {
+    return zoom === v.zoom ? panIntoView(context, v, area, margin) : place(context, area, zoom, margin);
+  }
+  if (zoom === v.zoom) return panIntoView(r, v, area, margin);
+  return { ...at, x: area.width / 2 - (r.x + r.width / 2) * zoom, y: area.height - margin - (r.y + r.height) * zoom };
 }

@@ -102,7 +102,9 @@ export interface LaidOutEdge {
 // Sizes in graph units. Text is set large (see styles.css, "graph text") and nodes are sized to
 // their content: rows wrap instead of cutting a value off, so heights are estimated from the text
 // (generously: an estimate that is too tall only leaves air; React Flow measures the real node).
-export const NODE_WIDTH = 400;
+/** Wide enough that the longest capability names (NET_BIND_SERVICE, CHECKPOINT_RESTORE) sit whole
+ *  beside the longest field name (allowPrivilegeEscalation) and two marks: never broken mid-name. */
+export const NODE_WIDTH = 440;
 /** Graph text size (px, graph units) the estimates below assume; styles.css sets the same. */
 export const GRAPH_FONT_PX = 15;
 const LINE_HEIGHT = 21;

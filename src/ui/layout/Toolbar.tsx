@@ -72,7 +72,7 @@ export function Toolbar() {
           ☰ lessons
         </button>
         <button className="tool-button" onClick={() => void share(active?.key)} title="Copy a link that opens this manifest with these settings">
-          share link
+          share<span className="wide-only"> link</span>
         </button>
         <ExportMenu
           getAnalysis={analysis ? () => (isLight && analysisClient() ? analysisClient()!.full(renderedId) : Promise.resolve(analysis)) : undefined}
@@ -94,10 +94,11 @@ export function Toolbar() {
           {view.baseline ? "◧ unpin" : "◧ compare"}
         </button>
         <button className="tool-button" onClick={reset} title="Back to the first example and the default settings; your text stays one click away">
-          ↺ reset
+          ↺<span className="wide-only"> reset</span>
         </button>
         <button className="tool-button" onClick={() => setView({ theme: dark ? "light" : "dark" })} aria-label={dark ? "Light theme" : "Dark theme"} title="Switch theme">
-          {dark ? "☀ light" : "☾ dark"}
+          {dark ? "☀" : "☾"}
+          <span className="wide-only">{dark ? " light" : " dark"}</span>
         </button>
         <button
           className="tool-button"

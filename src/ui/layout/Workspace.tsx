@@ -1,6 +1,7 @@
 // The panes: (the open lesson |) the editor over Problems | the graph, each border draggable with the
 // mouse or the keyboard (react-resizable-panels), the sizes remembered per deployment path. A lesson
-// gets its own column, so its steps, the editor line they name and the graph are on screen together.
+// gets its own column, so its steps, the editor line they name and the graph are on screen together;
+// the graph keeps half the width, as the container panel opens beside it.
 import { useMemo } from "react";
 import { Group, Panel, Separator, useDefaultLayout } from "react-resizable-panels";
 import { paneStorage } from "../state/persistence";
@@ -29,13 +30,13 @@ export function Workspace() {
     >
       {lessonOpen && (
         <>
-          <Panel id="lesson-column" defaultSize="24%" minSize="220px" className="pane lesson-pane">
+          <Panel id="lesson-column" defaultSize="22%" minSize="220px" className="pane lesson-pane">
             <LessonView />
           </Panel>
           <Handle label="Resize the lesson and the editor" />
         </>
       )}
-      <Panel id="left" defaultSize={lessonOpen ? "32%" : "36%"} minSize="240px" className="pane">
+      <Panel id="left" defaultSize={lessonOpen ? "28%" : "36%"} minSize="240px" className="pane">
         <section className="left" aria-label="Manifest">
           <Group orientation="vertical" defaultLayout={left.defaultLayout} onLayoutChanged={left.onLayoutChanged}>
             <Panel id="editor" minSize="120px" className="pane">
