@@ -35,6 +35,12 @@ interface Props {
 export const READABLE_PX = { normal: 14, large: 18 } as const;
 const MAX_ZOOM = { normal: 1.6, large: 2.2 } as const;
 const FIT_PADDING = 20;
+/**
+ * The zoom buttons sit over the canvas's left edge (styles.css: 6 px margin + 26 px buttons): fits
+ * keep this strip free, so no node is under them. It stands in for the fit's left padding.
+ */
+const CONTROLS_GUTTER = 36;
+const GUTTER_SHIFT = CONTROLS_GUTTER - FIT_PADDING;
 
 function GraphInner({ workload, stale, allFields, runtime, selectedContainer, onSelectContainer, dark, textSize = "normal", compact = false }: Props) {
   const { getNodes, getInternalNode, getViewport, setViewport } = useReactFlow();
@@ -108,13 +114,16 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
   }, [laid]);
 
   // The measured rectangle of a node (graph units).
+  // A node out of view is not drawn with many containers (onlyRenderVisibleElements), so it may
+  // have no measurement yet: the layout's estimate stands in (the pod, framed by the first fit).
+  const estimated = useMemo(() => new Map(laid.nodes.map((n) => [n.id, n.height])), [laid]);
   const rectOf = useCallback(
     (id: string): Rect | undefined => {
       const n = getInternalNode(id);
       if (!n) return undefined;
-      return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? 0 };
+      return { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? estimated.get(id) ?? 0 };
     },
-    [getInternalNode],
+    [getInternalNode, estimated],
   );
 
   // The first fit, when the workload's shape changes (not on every keystroke's new values) or the
@@ -137,7 +146,8 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     const sel = rectOf(`c${selected}`);
     // Compact: the pod and the selected container if readable, else that container whole.
     const [whole, focus] = compact && sel ? [pod ? union([pod, sel])! : sel, []] : [all, focusCandidates({ pod, runtime: rectOf("runtime"), containers: workload.containers.map((_, i) => rectOf(`c${i}`)), selected })];
-    const v = fitViewport(whole, focus, area, {
+    const gutter = compact ? 0 : GUTTER_SHIFT;
+    const v = fitViewport(whole, focus, { width: area.width - gutter, height: area.height }, {
       fallback: sel,
       // A hair above, so the transform's rounding never lands just under the aim.
       readableZoom: (READABLE_PX[textSize] + 0.02) / GRAPH_FONT_PX,
@@ -145,7 +155,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
       padding: compact ? 8 : FIT_PADDING,
       mustFit: compact,
     });
-    setViewport({ x: v.x, y: v.y, zoom: v.zoom });
+    setViewport({ x: v.x + gutter, y: v.y, zoom: v.zoom });
     return true;
   }, [area, getNodes, rectOf, setViewport, textSize, compact, workload.containers]);
   useEffect(() => {
@@ -161,13 +171,23 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
 
   // The selected container stays in view: when it changes, or when the area shrinks (the panel
   // opened beside the graph), the graph pans to it, or zooms out when it no longer fits across.
+  // Not on the first pass: the first fit has just framed what matters (the pod over the first
+  // containers, their tops at least), and a pan to the whole container would lose the pod.
+  const seen = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (compact || !initialized || selectedContainer === undefined || !area.width) return;
+    const key = `${selectedContainer}/${area.width}/${area.height}`;
+    const first = seen.current === undefined;
+    if (seen.current === key) return;
+    seen.current = key;
+    if (first) return;
     const r = rectOf(`c${selectedContainer}`);
     if (!r) return;
     const pod = rectOf("pod");
-    const next = bringIntoView(r, getViewport(), area, 12, pod ? union([pod, r]) : undefined);
-    if (next) setViewport(next, { duration: 0 });
+    const v = getViewport();
+    const shift = CONTROLS_GUTTER - 12;
+    const next = bringIntoView(r, { ...v, x: v.x - shift }, { width: area.width - shift, height: area.height }, 12, pod ? union([pod, r]) : undefined);
+    if (next) setViewport({ ...next, x: next.x + shift }, { duration: 0 });
   }, [compact, initialized, selectedContainer, area, rectOf, getViewport, setViewport]);
 
   const many = workload.containers.length > ALL_EDGES_UP_TO;

@@ -75,8 +75,8 @@ export function focusCandidates(g: { pod?: Rect; runtime?: Rect; containers: rea
 
 /**
  * The first fit: the whole graph when it is readable; else the first `focus` (see focusCandidates)
- * seen whole at a readable zoom, or whole a little smaller (a pod and its first container on a 720p
- * screen) rather than cut; else the first as wide as the area at a readable zoom with its top shown;
+ * seen whole at a readable zoom; else the first as wide as the area at a readable zoom with its top
+ * shown (on a 720p screen: the pod and the first container's header and first rows);
  * and only then `fallback` (the selected container alone). `mustFit` (a small graph beside other
  * content): the fallback is shown whole however small.
  */
@@ -88,12 +88,10 @@ export function fitViewport(
 ): Viewport & { whole: boolean } {
   const zAll = zoomToFit(all, area, o);
   if (zAll >= o.readableZoom || (!focus.length && !o.fallback)) return { ...place(all, area, zAll, o.padding), whole: true };
-  for (const share of [1, NEARLY_READABLE]) {
-    for (const f of focus) {
-      const z = zoomToFit(f, area, o);
-      // Just readable, not more: the more of the surroundings stays in view.
-      if (z >= o.readableZoom * share) return { ...place(f, area, Math.min(z, o.readableZoom * 1.1), o.padding), whole: false };
-    }
+  for (const f of focus) {
+    const z = zoomToFit(f, area, o);
+    // Just readable, not more: the more of the surroundings stays in view.
+    if (z >= o.readableZoom) return { ...place(f, area, Math.min(z, o.readableZoom * 1.1), o.padding), whole: false };
   }
   if (!o.mustFit) {
     for (const f of focus) {
@@ -107,9 +105,6 @@ export function fitViewport(
   // Too big to be readable whole: readable, its top shown.
   return { ...place(last, area, Math.min(o.maxZoom, o.readableZoom), o.padding), whole: false };
 }
-
-/** A share of the readable zoom still taken to show a focus whole (14 px aimed at → 12.6 px). */
-export const NEARLY_READABLE = 0.9;
 
 /** Whether a rectangle (graph units) is wholly inside the area at a viewport. */
 export function isVisible(r: Rect, v: Viewport, area: { width: number; height: number }, margin = 0): boolean {
