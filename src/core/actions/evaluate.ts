@@ -52,7 +52,8 @@ function finish(spec: ActionSpec, p: Partial, input: ActionInput): Action {
     verdict: p.verdict,
     rule: p.rule,
     fields: p.fields ?? spec.fields,
-    source: [spec.source, ...(p.extraSource ?? [])].join("; "),
+    // The catalogue's own string when nothing is added: one string for every container, not a copy each.
+    source: p.extraSource?.length ? [spec.source, ...p.extraSource].join("; ") : spec.source,
     title: spec.title,
   };
   if (p.assumptions?.length) a.assumptions = p.assumptions;
