@@ -79,3 +79,69 @@ test("the watchdog stops an overrunning analysis, restarts the worker, says so, 
   await expect(stopped).toHaveCount(0);
   expect(await page.evaluate(() => performance.getEntriesByName("scp:watchdog").length)).toBe(1);
 });
+
+/** A key may land in the one task that draws the new graph (mounting it): that is the worst case allowed. */
+const KEY_BOUND_MS = 1_000;
+
+/** Stamps every keydown, and on every frame records when the editor first shows each expected text. */
+const TYPING = `
+  window.__keys = [];
+  window.__shown = {};
+  addEventListener("keydown", (e) => window.__keys.push(e.timeStamp), true);
+  const tick = () => {
+    const want = window.__want;
+    if (want && window.__shown[want] === undefined) {
+      const t = document.querySelector(".monaco-editor .view-lines")?.textContent ?? "";
+      if (t.replace(/\\s/g, "").includes(want)) window.__shown[want] = performance.now();
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+`;
+
+// Open work (issue 16's done-when, issue 15): not achieved yet. Measured here on the shared 2-core
+// machine (load average ≈ 11) after the Problems list moved to the worker: key → editor DOM median
+// 255 ms, worst 1,119 ms over 60 keys, while each key's new text is re-analysed (the graph of the
+// paste is not drawn until typing pauses). Where the page's time goes per key and at the graph's
+// mount is in the closing note; un-fixme this when the bound holds.
+test.fixme("typing stays visible within a frame or so while a 3,000-container paste is analysed and drawn", async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.addInitScript({ content: LONG_TASKS });
+  await page.addInitScript({ content: TYPING });
+  await page.goto("/");
+  await waitForEditor(page);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), manyContainersPod(3000));
+  await page.locator(".monaco-editor textarea").first().focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.waitForTimeout(300);
+  await page.keyboard.press("ControlOrMeta+v");
+  await page.keyboard.press("ControlOrMeta+End");
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("c2999", { timeout: 30_000 });
+  // The pasted text ends with "image: nginx": type a comment after it, key by key, as a person would,
+  // through the analysis' arrival and the drawing of the graph.
+  await page.keyboard.press("ControlOrMeta+End");
+  const latencies: number[] = [];
+  await page.keyboard.press("Enter");
+  const drawn = page.getByTestId("container-node-c0");
+  let typed = "";
+  for (let i = 0; i < 60 && (i < 6 || !(await drawn.isVisible())); i++) {
+    const key = i === 0 ? "#" : "abcdefghij"[i % 10];
+    typed += key;
+    await page.evaluate((w) => ((window as unknown as { __want: string }).__want = w), typed);
+    await page.keyboard.press(key);
+    const h = await page.waitForFunction((w) => (window as unknown as { __shown: Record<string, number> }).__shown[w], typed, { timeout: 30_000, polling: 10 });
+    const shownAt = (await h.jsonValue()) as number;
+    const keyAt = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.at(-1)!);
+    latencies.push(shownAt - keyAt);
+    await page.waitForTimeout(80); // a quick typist
+  }
+  await expect(drawn).toBeVisible({ timeout: 60_000 });
+  latencies.sort((a, b) => a - b);
+  const worst = latencies.at(-1)!;
+  const median = latencies[Math.floor(latencies.length / 2)];
+  test.info().annotations.push({ type: "key → editor DOM (ms)", description: `median ${Math.round(median)}, worst ${Math.round(worst)} over ${latencies.length} keys: ${latencies.map(Math.round).join(" ")}` });
+  expect(latencies.length).toBeGreaterThanOrEqual(6);
+  expect(median).toBeLessThan(100);
+  expect(worst).toBeLessThan(KEY_BOUND_MS);
+});
