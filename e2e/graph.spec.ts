@@ -98,6 +98,7 @@ test("a 50-container pod renders with no overlapping nodes", async ({ page }) =>
 });
 
 test("a 5,000-pod list: the workload list is virtualised and stays usable", async ({ page }) => {
+  test.setTimeout(150_000);
   await page.goto("/");
   await waitForEditor(page);
   const items = Array.from(
@@ -106,7 +107,8 @@ test("a 5,000-pod list: the workload list is virtualised and stays usable", asyn
   ).join("");
   await pasteManifest(page, `apiVersion: v1\nkind: List\nitems:\n${items}`);
   const list = page.getByTestId("workload-list");
-  await expect(list).toContainText("5000 workloads", { timeout: 30_000 });
+  // The worker analyses 5,000 pods in 2–3 s of CPU here; a shared CI machine can take several times that.
+  await expect(list).toContainText("5000 workloads", { timeout: 90_000 });
   expect(await list.locator(".wl-item").count()).toBeLessThan(80);
   await list.getByLabel("Filter workloads").fill("pod-4999");
   await list.locator('[data-name="pod-4999"]').click();
