@@ -98,3 +98,24 @@ test("broken YAML in the middle: a marker at its line, the other documents still
   expect(editorText).toContain("name: three");
   await page.screenshot({ path: "e2e/screenshots/broken-yaml.png" });
 });
+
+test("a browser that cannot start the analysis worker still analyses, on the page: graph, Pod Security problems, fixes", async ({ page }) => {
+  // A strict policy or an old browser: the analysis worker fails to start (Monaco's own workers still run).
+  await page.addInitScript(() => {
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        if (String(url).includes("analysis.worker")) throw new DOMException("blocked by the test", "SecurityError");
+        super(url, options);
+      }
+    };
+  });
+  await page.goto("/");
+  await waitForEditor(page);
+  await expect(page.getByTestId("pod-node")).toContainText("Pod secure-app");
+  const problems = page.getByTestId("problems");
+  await expect(problems.locator('button[data-code="pss-restricted"]').first()).toContainText("seccompProfile");
+  await pasteManifest(page, "apiVersion: v1\nkind: Pod\nmetadata: {name: on-the-page}\nspec:\n  containers:\n  - name: a\n    image: x\n    securityContext:\n      privileged: true\n");
+  await expect(page.getByTestId("pod-node")).toContainText("on-the-page");
+  await expect(problems.locator('button[data-code="pss-baseline"]').filter({ hasText: "privileged" })).toHaveAttribute("data-line", "9");
+});

@@ -9,7 +9,6 @@ import { suggestFixes, type FixSuggestion } from "./pss/index";
 import { setValueEdit, type TextEdit } from "./edit/yamlEdit";
 import { LATEST } from "./versions";
 import { parseImageUser } from "./runtime/user";
-import { buildLineIndex } from "./yaml/lines";
 import type { Diagnostic } from "./types";
 
 export interface FixTarget {
@@ -103,23 +102,7 @@ function withRunAsUser(fix: FixSuggestion, spec: Record<string, unknown>, imageU
   };
 }
 
-/**
- * The quick fix for an unknown field the validator recognised as a typo (`… — did you mean "runAsUser"?`):
- * the key renamed, quotes kept. Undefined when the diagnostic has no suggestion or the text moved.
- */
-export function didYouMeanFix(text: string, d: Diagnostic): { title: string; edit: TextEdit } | undefined {
-  if (d.code !== "unknown-field" || !d.path) return undefined;
-  const m = /did you mean "([^"]+)"\?$/.exec(d.message);
-  if (!m) return undefined;
-  const key = /([^.[\]]+)$/.exec(d.path)?.[1];
-  if (!key) return undefined;
-  const lines = buildLineIndex(text);
-  if (d.line < 1 || d.line > lines.starts.length) return undefined;
-  let start = lines.starts[d.line - 1] + d.column - 1;
-  if (text[start] === '"' || text[start] === "'") start++;
-  if (text.slice(start, start + key.length) !== key) return undefined;
-  return { title: `Rename ${key} to ${m[1]}`, edit: { start, end: start + key.length, text: m[1] } };
-}
+export { didYouMeanFix } from "./renameFix";
 
 /**
  * Applies one fix's edits one after another (each on the text the previous one produced) and

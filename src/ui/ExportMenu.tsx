@@ -2,8 +2,6 @@
 // container's effective securityContext as YAML. Everything is made in the tab and saved locally.
 import { useEffect, useRef } from "react";
 import type { Analysis, Container, Runtime, Workload } from "../core/types";
-import { markdownReport } from "../core/report/markdown";
-import { effectiveSecurityContextYaml } from "../core/report/effectiveYaml";
 import { download } from "./download";
 import { graphSvg, svgToPng } from "./graph/svgExport";
 
@@ -72,7 +70,7 @@ export function ExportMenu({ getAnalysis, workload, container, containerIndex, r
         <button role="menuitem" onClick={() => image("svg")}>
           Graph as SVG
         </button>
-        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis?.().then((a) => download("security-context-report.md", markdownReport(a), "text/markdown"))}>
+        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis && Promise.all([getAnalysis(), import("../core/report/markdown")]).then(([a, { markdownReport }]) => download("security-context-report.md", markdownReport(a), "text/markdown"))}>
           Report (Markdown)
         </button>
         <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis?.().then((a) => download("analysis.json", `${JSON.stringify(a, null, 2)}\n`, "application/json"))}>
@@ -81,7 +79,7 @@ export function ExportMenu({ getAnalysis, workload, container, containerIndex, r
         <button
           role="menuitem"
           disabled={!container}
-          onClick={() => container && download(`${container.name || "container"}-securityContext.yaml`, effectiveSecurityContextYaml(container), "application/yaml")}
+          onClick={() => container && void import("../core/report/effectiveYaml").then(({ effectiveSecurityContextYaml }) => download(`${container.name || "container"}-securityContext.yaml`, effectiveSecurityContextYaml(container), "application/yaml"))}
         >
           Effective securityContext of {container ? `“${container.name}”` : "the selected container"} (YAML)
         </button>

@@ -14,8 +14,9 @@ import { analyze } from "../core/analyze";
 import type { Analysis, AnalyzeOptions } from "../core/types";
 import type { WorkerRequest, WorkerResponse } from "./analysisClient";
 import { detailCopy, displayCopy } from "./displayCap";
-import { allProblems, displayProblems } from "./problemsModel";
-import { pssFixesAt } from "./quickFixes";
+import { displayProblems } from "./problemsModel";
+import { allProblems } from "./problemsMake";
+import { pssFixesAt } from "./pssQuickFixes";
 
 /** The newest analysis, its text and options, and every request id it answers (an unchanged answer keeps the older ids valid). */
 let kept: { ids: Set<number>; analysis: Analysis; text: string; options: AnalyzeOptions } | undefined;

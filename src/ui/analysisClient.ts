@@ -9,12 +9,10 @@
 // - Big texts travel as transferred UTF-8 bytes (no copy of the string).
 // - A worker that has made many big analyses is replaced by a fresh one warmed in the background:
 //   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
-import { analyze } from "../core/analyze";
 import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import { displayCopy, detailCopy, type DisplayLimits } from "./displayCap";
 import type { QuickFix } from "./editor/Editor";
-import { allProblems, attachProblems, displayProblems } from "./problemsModel";
-import { pssFixesAt } from "./quickFixes";
+import { attachProblems, displayProblems } from "./problemsModel";
 
 export type WorkerRequest =
   | { type: "analyze"; id: number; text?: string; bytes?: ArrayBuffer; options: AnalyzeOptions }
@@ -191,7 +189,8 @@ export class AnalysisClient {
     if (this.shown?.text !== currentText) return Promise.resolve([]);
     if (this.local?.id === id) {
       const job = this.shown;
-      return Promise.resolve(pssFixesAt(job.text, this.local.analysis, line, job.options.kubernetes, job.options.imageUsers ?? {}));
+      const analysis = this.local.analysis;
+      return import("./localAnalysis").then(({ pssFixesAt }) => pssFixesAt(job.text, analysis, line, job.options.kubernetes, job.options.imageUsers ?? {}));
     }
     return this.ask(`fixes:${id}:${line}`, { type: "fixes", id, line }).then(
       (f) => f as QuickFix[],
@@ -252,7 +251,15 @@ export class AnalysisClient {
 
   private analyseHere(job: Job): void {
     // No worker (blocked, or failed to start): analyse here, after the current event.
-    setTimeout(() => {
+    const here = import("./localAnalysis");
+    setTimeout(async () => {
+      let local: Awaited<typeof here>;
+      try {
+        local = await here;
+      } catch (e) {
+        return this.deliver(job, { type: "analysis", id: job.id, error: `The analyser could not be loaded: ${e instanceof Error ? e.message : String(e)}`, ms: 0, chars: job.text.length });
+      }
+      const { analyze, allProblems } = local;
       const t0 = performance.now();
       try {
         const analysis = analyze(job.text, job.options);

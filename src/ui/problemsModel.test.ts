@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../core/analyze";
 import { manyContainersPod } from "../../bench/hostile";
-import { allProblems, attachProblems, displayProblems, MESSAGE_CHARS, PROBLEMS_SHOWN, problemsOf, shortMessage } from "./problemsModel";
+import { attachProblems, displayProblems, MESSAGE_CHARS, PROBLEMS_SHOWN, problemsOf, shortMessage } from "./problemsModel";
+import { allProblems } from "./problemsMake";
 import type { Diagnostic } from "../core/types";
 import { DISPLAY_LIMITS } from "./displayCap";
 
@@ -57,12 +58,21 @@ describe("problemsOf", () => {
     const analysis = analyze("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: x\n    securityContext: {privileged: true}\n");
     const made: Diagnostic[] = [{ severity: "info", code: "x", message: "from the worker", line: 1, column: 1 }];
     attachProblems(analysis, made);
-    expect(problemsOf(analysis, "not the text")).toBe(made);
+    expect(problemsOf(analysis)).toBe(made);
   });
 
-  it("makes it here when nothing was attached (no worker), Pod Security included", () => {
+  it("without an attached list (an analysis that did not come through the client): the analysis's own diagnostics", () => {
+    const text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: x\n    securityContext: {privileged: true, runAsUsr: 1}\n";
+    const analysis = analyze(text);
+    expect(problemsOf(analysis).map((d) => d.code)).toEqual(analysis.diagnostics.map((d) => d.code));
+    expect(problemsOf(analysis).some((d) => d.code === "unknown-field")).toBe(true);
+  });
+});
+
+describe("allProblems (made beside the analysis)", () => {
+  it("places Pod Security violations on their fields, with exact ranges", () => {
     const text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: x\n    securityContext: {privileged: true}\n";
-    const ds = problemsOf(analyze(text), text);
+    const ds = allProblems(analyze(text), text);
     const priv = ds.find((d) => d.code === "pss-baseline" && d.message.includes("privileged"));
     expect(priv?.line).toBe(8);
     expect(text.split("\n")[7].slice(priv!.column - 1, priv!.endColumn! - 1)).toBe("privileged: true");

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../core/analyze";
 import { manyContainersPod } from "../../bench/hostile";
-import { pssFixesAt, renameFixesAt, wantsPssFixes } from "./quickFixes";
-import { allProblems } from "./problemsModel";
+import { renameFixesAt, wantsPssFixes } from "./quickFixes";
+import { pssFixesAt } from "./pssQuickFixes";
+import { allProblems } from "./problemsMake";
 
 const apply = (text: string, e: { start: number; end: number; text: string }) => text.slice(0, e.start) + e.text + text.slice(e.end);
 

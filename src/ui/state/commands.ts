@@ -1,7 +1,6 @@
 // What the toolbar, the lessons and the panel do, as plain functions over the store: open an
 // example or a lesson (the replaced text stays restorable), share, fix, reset.
 import type { Action, Workload } from "../../core/types";
-import { fixEdit, fixesFor, targetOf } from "../../core/fixes";
 import { EXAMPLES } from "../examples";
 import { lessonById, type LessonStep } from "../lessons/lessons";
 import { encodeShare } from "../share";
@@ -45,15 +44,23 @@ export function doStep(step: LessonStep): boolean {
   return true;
 }
 
+/**
+ * The fixing machinery parses YAML, so it is loaded on the first fix or what-if rather than with the
+ * page. The text is read once it is there, so the edit fits the text as it is then.
+ */
+const loadFixes = () => import("../../core/fixes");
+
 /** Applies an action's what-if (core/actions): the same smallest-edit machinery as the fixes. */
-export function applyWhatIf(w: Workload, action: Action): void {
+export async function applyWhatIf(w: Workload, action: Action): Promise<void> {
   if (!action.whatIf) return;
+  const { fixEdit, targetOf } = await loadFixes();
   const { doc } = appStore.getState();
   const edit = fixEdit(doc.text, targetOf(w), { check: `what-if:${action.id}`, description: action.whatIf.label, edits: action.whatIf.edits.map((e) => ({ path: e.path, value: e.value })) });
   if (edit) applyTextEdit(edit);
 }
 
-export function applyPssFix(w: Workload, level: "baseline" | "restricted", index: number): void {
+export async function applyPssFix(w: Workload, level: "baseline" | "restricted", index: number): Promise<void> {
+  const { fixEdit, fixesFor, targetOf } = await loadFixes();
   const { doc } = appStore.getState();
   // The image users let the runAsNonRoot fix see a container that would still run as root.
   const fix = fixesFor(doc.text, targetOf(w), level, doc.settings.kubernetes, optionsOf(doc.settings).imageUsers)[index];

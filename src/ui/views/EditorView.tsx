@@ -13,7 +13,7 @@ import { editorMarkers } from "./editorMarkers";
 async function quickFixes(line: number, markerCodes: string[]): Promise<QuickFix[]> {
   const { doc, result } = appStore.getState();
   const analysis = result.analysis;
-  const renames = renameFixesAt(doc.text, problemsOf(analysis, doc.text), line);
+  const renames = renameFixesAt(doc.text, problemsOf(analysis), line);
   const client = analysisClient();
   if (!analysis || !client || !wantsPssFixes(markerCodes)) return renames;
   return [...renames, ...(await client.fixes(result.renderedId, line, doc.text))];

@@ -38,7 +38,7 @@ export function CompareView() {
 export function ProblemsView() {
   const analysis = useApp((s) => s.result.analysis);
   // One list: validation, startup and Pod Security problems (the same the editor underlines).
-  const diagnostics = useMemo(() => (analysis ? problemsOf(analysis, appStore.getState().doc.text) : NO_DIAGNOSTICS), [analysis]);
+  const diagnostics = useMemo(() => (analysis ? problemsOf(analysis) : NO_DIAGNOSTICS), [analysis]);
   const onReveal = useCallback((d: Diagnostic) => editorCommands.reveal(d.line, d.column, d.endLine, d.endColumn), []);
   return (
     <ErrorBoundary name="problems list">

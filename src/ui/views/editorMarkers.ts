@@ -6,5 +6,5 @@ import { appStore } from "../state/store";
 
 /** Validation, startup and Pod Security problems (with their level): the same list as Problems. */
 export function editorMarkers(analysis: Analysis | null): Diagnostic[] {
-  return problemsOf(analysis, appStore.getState().doc.text);
+  return problemsOf(analysis);
 }
