@@ -3,7 +3,7 @@
 // says. Presenter clickers send PageDown/PageUp (and arrows, Space): they step through the fields
 // that are set or worth a word, and on to the next container. Edits stay live (E opens the editor).
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import type { Container, ContainerType, EffectiveField } from "../core/types";
+import type { Container, EffectiveField } from "../core/types";
 import { effectiveSpec } from "../core/catalogue/fields";
 import { Graph } from "./graph/Graph";
 import { rowsFor, type FieldRow } from "./graph/model";
@@ -15,14 +15,8 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { actions, useApp } from "./state/store";
 import { useActiveWorkload, type ListedWorkload } from "./state/workloads";
 import { EditorView } from "./views/EditorView";
+import { CONTAINER_WORDS } from "./containerWords";
 
-/** Container kinds in plain words. */
-export const CONTAINER_WORDS: Record<ContainerType, string> = {
-  regular: "app container",
-  init: "init container",
-  sidecar: "sidecar",
-  ephemeral: "debug container",
-};
 
 /** The fields worth showing a room: those the manifest or the image sets, and any flagged as risky. */
 export function presentedRows(c: Container): FieldRow[] {

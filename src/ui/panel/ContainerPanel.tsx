@@ -12,6 +12,7 @@ import { ProcStatus } from "./ProcStatus";
 import { ContainerActions } from "./Actions";
 import { WindowsProcess } from "./WindowsProcess";
 import { PssSection } from "./PssSection";
+import { CONTAINER_WORDS } from "../containerWords";
 
 /**
  * The kubelet names a pod in its messages as name_namespace(uid) (pkg/kubelet/util/format/pod.go
@@ -41,7 +42,7 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
       <header className="panel-header">
         <div>
           <div className="panel-kicker">
-            {workload.kind} {workload.name} · {container.type}
+            {workload.kind} {workload.name} · {CONTAINER_WORDS[container.type]}
           </div>
           <h2>{container.name || "(unnamed)"}</h2>
         </div>
