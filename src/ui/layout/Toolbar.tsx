@@ -23,6 +23,8 @@ export function Toolbar() {
   const dark = view.theme === "dark";
   const { setSettings, setView, notify } = actions();
   const loadedExample = origin.kind === "example" ? origin.id : "";
+  // The select is narrow at laptop widths: its tooltip names the loaded example whole.
+  const loadedTitle = EXAMPLES.find((e) => e.id === loadedExample)?.title;
 
   return (
     <header className="toolbar">
@@ -33,7 +35,7 @@ export function Toolbar() {
       <div className="controls">
         <label>
           <span className="lbl">Example</span>
-          <select aria-label="Open an example" value={loadedExample} onChange={(e) => openExample(e.target.value)} title={loadedExample && edited ? "The example, with your edits" : undefined}>
+          <select aria-label="Open an example" value={loadedExample} onChange={(e) => openExample(e.target.value)} title={loadedTitle ? `${loadedTitle}${edited ? " — with your edits" : ""}` : undefined}>
             <option value="" disabled>
               {origin.kind === "example" ? "Examples…" : "Open an example…"}
             </option>
