@@ -73,6 +73,16 @@ describe("focusCandidates: the pod with the first containers before a lone conta
     expect(v.zoom).toBeGreaterThanOrEqual(o.readableZoom);
   });
 
+  it("a pod made taller than the screen (a long supplementalGroups list) does not push the selected container out of view", () => {
+    const tallPod: Rect = { x: 464, y: 0, width: 400, height: 2000 };
+    const below: Rect[] = containers.map((c) => ({ ...c, y: c.y + 1850 }));
+    const area = { width: 800, height: 600 };
+    const cands = focusCandidates({ pod: tallPod, containers: below, selected: 0 });
+    const v = fitViewport(union([tallPod, ...below])!, cands, area, { ...o, fallback: below[0] });
+    expect(isVisible({ ...below[0], height: 90 }, v, area, 1)).toBe(true);
+    expect(v.zoom).toBeGreaterThanOrEqual(o.readableZoom);
+  });
+
   it("keeps the selected container in every candidate", () => {
     const cs = focusCandidates({ pod, containers, selected: 6 });
     for (const c of cs) expect(union([c, containers[6]])).toEqual(c);

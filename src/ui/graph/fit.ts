@@ -73,6 +73,9 @@ export function focusCandidates(g: { pod?: Rect; runtime?: Rect; containers: rea
   return out;
 }
 
+/** A container node's header and first row, in graph units: what a top-shown view must reach. */
+const HEADER_UNITS = 90;
+
 /**
  * The first fit: the whole graph when it is readable; else the first `focus` (see focusCandidates)
  * seen whole at a readable zoom; else the first as wide as the area at a readable zoom with its top
@@ -96,7 +99,10 @@ export function fitViewport(
   if (!o.mustFit) {
     for (const f of focus) {
       const across = Math.min(o.maxZoom, (area.width - 2 * o.padding) / Math.max(1, f.width));
-      if (across >= o.readableZoom) return { ...place(f, area, o.readableZoom, o.padding), whole: false };
+      // Shown from its top, it must still reach the selected container's header: a pod made tall by
+      // a long list (thousands of supplementalGroups) would otherwise push it out of view.
+      const reaches = !o.fallback || o.padding + (o.fallback.y - f.y + HEADER_UNITS) * o.readableZoom <= area.height;
+      if (across >= o.readableZoom && reaches) return { ...place(f, area, o.readableZoom, o.padding), whole: false };
     }
   }
   const last = o.fallback ?? focus[focus.length - 1];
