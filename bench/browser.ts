@@ -121,31 +121,31 @@ const INIT = `
 `;
 
 /** Longest main-thread task that started at or after `since` (ms on the page's clock). */
-async function longestSince(page: Page, since: number): Promise<number> {
+export async function longestSince(page: Page, since: number): Promise<number> {
   // Entries arrive asynchronously: give the observer a frame or two.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   return page.evaluate((t) => Math.max(0, ...(window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start + e.duration >= t).map((e) => e.duration)), since);
 }
 
 /** Starts watching for a condition; `seen` then gives the page time of the first frame where it held. */
-const watch = (page: Page, name: string, arg: string) =>
+export const watch = (page: Page, name: string, arg: string) =>
   page.evaluate(([n, a]) => ((window as unknown as { __watch: unknown }).__watch = { name: n, arg: a }), [name, arg] as const);
 
-async function seen(page: Page, timeout = 120_000): Promise<number> {
+export async function seen(page: Page, timeout = 120_000): Promise<number> {
   const h = await page.waitForFunction(() => (window as unknown as { __watch?: { seen?: number } }).__watch?.seen, null, { polling: 20, timeout });
   return (await h.jsonValue()) as number;
 }
 
 /** Watches, acts, and gives the page time when the condition first held. */
-async function frameWhen(page: Page, name: string, arg: string, timeout = 120_000, act?: () => Promise<unknown>): Promise<number> {
+export async function frameWhen(page: Page, name: string, arg: string, timeout = 120_000, act?: () => Promise<unknown>): Promise<number> {
   await watch(page, name, arg);
   await act?.();
   return seen(page, timeout);
 }
 
-const lastKey = (page: Page) => page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.at(-1) ?? NaN);
+export const lastKey = (page: Page) => page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.at(-1) ?? NaN);
 
-async function waitForServer(base: string): Promise<void> {
+export async function waitForServer(base: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(base)).ok) return;
@@ -157,7 +157,7 @@ async function waitForServer(base: string): Promise<void> {
   throw new Error("vite preview did not start");
 }
 
-async function freshPage(browser: Browser, base: string, hash = ""): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function freshPage(browser: Browser, base: string, hash = ""): Promise<{ page: Page; close: () => Promise<void> }> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, permissions: ["clipboard-read", "clipboard-write"], serviceWorkers: "block" });
   await ctx.addInitScript({ content: INIT });
   const page = await ctx.newPage();
@@ -165,10 +165,10 @@ async function freshPage(browser: Browser, base: string, hash = ""): Promise<{ p
   return { page, close: () => ctx.close() };
 }
 
-const editorReady = (page: Page) => page.waitForFunction(() => performance.getEntriesByName("scp:editor-ready").length > 0, null, { timeout: 60_000 });
+export const editorReady = (page: Page) => page.waitForFunction(() => performance.getEntriesByName("scp:editor-ready").length > 0, null, { timeout: 60_000 });
 
 /** Puts a text on the clipboard and selects all; returns a function that pastes and gives the paste's page time. */
-async function preparePaste(page: Page, text: string): Promise<() => Promise<number>> {
+export async function preparePaste(page: Page, text: string): Promise<() => Promise<number>> {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.locator(".monaco-editor textarea").first().focus();
   await page.keyboard.press("ControlOrMeta+a");
@@ -316,12 +316,12 @@ interface Side {
   server: ChildProcess;
 }
 
-function serve(dist: string, port: number): Side {
+export function serve(dist: string, port: number): Side {
   const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", "--outDir", dist], { stdio: "ignore", detached: true });
   return { dist, base: `http://127.0.0.1:${port}/`, server };
 }
 
-function stop(s: Side): void {
+export function stop(s: Side): void {
   try {
     process.kill(-s.server.pid!);
   } catch {

@@ -6,7 +6,8 @@
 // - A watchdog ends an analysis of a small text that overruns its time (3 s and more), starts a fresh
 //   worker, and says so; the same text is then not tried again unless the person asks ("analyse
 //   anyway"), so an autosaved hostile text cannot freeze or loop the page.
-// - Big texts travel as transferred UTF-8 bytes (no copy of the string).
+// - Big texts travel as transferred UTF-8 bytes (no copy of the string); huge ones are encoded a
+//   slice at a time, so the page keeps its turns.
 // - A worker that has made many big analyses is replaced by a fresh one warmed in the background:
 //   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
 import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
@@ -73,6 +74,19 @@ export const CANCEL_AFTER_MS = 1_000;
 const TICK_MS = 100;
 /** Texts above this travel as transferred bytes. */
 const TRANSFER_ABOVE_CHARS = 64 * 1024;
+/** Texts above this are encoded a slice at a time, the page getting a turn between slices. */
+const ENCODE_IN_SLICES_ABOVE_CHARS = 1024 * 1024;
+const ENCODE_SLICE_CHARS = 256 * 1024;
+const SLICE_BUDGET_MS = 10;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Gives the page a turn (input, paint); a message is not clamped as nested timers are. */
+const yieldToPage = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
 /** A "big" analysis for the recycling rule; after this many, or a measured slowdown, a fresh worker. */
 const BIG_CHARS = 500_000;
 const RECYCLE_AFTER_BIG = 8;
@@ -217,10 +231,63 @@ export class AnalysisClient {
   }
 
   private post(slot: Slot, job: Job): void {
-    if (job.text.length > TRANSFER_ABOVE_CHARS) {
+    if (job.text.length > ENCODE_IN_SLICES_ABOVE_CHARS) void this.postSliced(slot, job);
+    else if (job.text.length > TRANSFER_ABOVE_CHARS) {
       const bytes = this.encoder.encode(job.text).buffer as ArrayBuffer;
       slot.worker.postMessage({ type: "analyze", id: job.id, bytes, options: job.options } satisfies WorkerRequest, [bytes]);
     } else slot.worker.postMessage({ type: "analyze", id: job.id, text: job.text, options: job.options } satisfies WorkerRequest);
+  }
+
+  /**
+   * Encodes a huge text slice by slice between turns of the page (20 MB in one `encode` holds the
+   * main thread for half a second or more), then transfers the bytes. A newer text arriving
+   * meanwhile takes the worker's turn at once: the older one was never sent.
+   */
+  private async postSliced(slot: Slot, job: Job): Promise<void> {
+    const wanted = () => (slot === this.slot && slot.busy === job) || (slot === this.standby && slot.primed === job);
+    const text = job.text;
+    // Slice ends, never between the halves of a surrogate pair (each half alone would encode as U+FFFD).
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      let end = Math.min(text.length, i + ENCODE_SLICE_CHARS);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      ends.push(end);
+      i = end;
+    }
+    let t0 = performance.now();
+    /** Between slices: false when this text is no longer wanted (a newer one took the worker's turn). */
+    const breathe = async (): Promise<boolean> => {
+      if (performance.now() - t0 < SLICE_BUDGET_MS) return true;
+      await yieldToPage();
+      t0 = performance.now();
+      if (!wanted()) return false;
+      if (slot === this.slot && this.pending) {
+        // Superseded before it was sent: the newest text goes instead.
+        const next = this.pending;
+        this.pending = undefined;
+        clearTimeout(this.cancelTimer);
+        slot.busy = undefined;
+        this.send(next);
+        return false;
+      }
+      return true;
+    };
+    // The exact size first (ASCII slices need no encoding to know it), so the bytes are written once
+    // into one buffer: a copy of 20 MB into a fresh buffer is itself a long task.
+    let size = 0;
+    for (let k = 0, i = 0; k < ends.length; i = ends[k++]) {
+      const slice = text.slice(i, ends[k]);
+      size += NON_ASCII.test(slice) ? this.encoder.encode(slice).length : slice.length;
+      if (!(await breathe())) return;
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (let k = 0, i = 0; k < ends.length; i = ends[k++]) {
+      at += this.encoder.encodeInto(text.slice(i, ends[k]), bytes.subarray(at)).written;
+      if (!(await breathe())) return;
+    }
+    if (wanted()) slot.worker.postMessage({ type: "analyze", id: job.id, bytes: bytes.buffer, options: job.options } satisfies WorkerRequest, [bytes.buffer]);
   }
 
   private send(job: Job): void {

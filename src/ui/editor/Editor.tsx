@@ -62,7 +62,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
   useEffect(() => {
     let disposed = false;
     import("./monacoSetup")
-      .then(({ monaco, MODEL_URI }) => {
+      .then(({ monaco, MODEL_URI, PieceTreeTextBufferBuilder }) => {
         if (disposed || !host.current) return;
         monacoRef.current = monaco;
         defineThemes(monaco);
@@ -130,10 +130,16 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           },
         });
         // Huge pastes get a fresh model so Monaco's large-file mode applies (largePaste.ts).
-        const removePaste = installLargePaste(monaco, ed, host.current, (text, replacedAll) => {
-          textRef.current = text;
-          callbacks.current.onChange(text, replacedAll);
-        });
+        const removePaste = installLargePaste(
+          monaco,
+          ed,
+          host.current,
+          (text, replacedAll) => {
+            textRef.current = text;
+            callbacks.current.onChange(text, replacedAll);
+          },
+          () => new PieceTreeTextBufferBuilder(),
+        );
         ed.onDidDispose(() => {
           provider.dispose();
           removePaste();

@@ -49,3 +49,4 @@ configureMonacoYaml(monaco, {
 });
 
 export { monaco };
+export { PieceTreeTextBufferBuilder } from "monaco-editor/esm/vs/editor/common/model/pieceTreeTextBuffer/pieceTreeTextBufferBuilder.js";

@@ -239,6 +239,8 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
   };
 
   const saveTab = (doc: AppState["doc"]) => {
+    // Too large whatever else is dropped: not even serialised (20 MB of JSON is seconds of main thread).
+    if (doc.text.length > AUTOSAVE_MAX_CHARS) return true;
     const copy: TabCopy = { text: doc.text, settings: doc.settings, origin: doc.origin, edited: doc.edited, previous: doc.previous, known };
     let json = JSON.stringify(copy);
     // The previous text is a convenience: drop it before the tab's own text when space is short.

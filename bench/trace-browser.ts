@@ -1,0 +1,154 @@
+// Where the main thread's long tasks go, for the browser bench's scenarios: a Chromium trace and a
+// JavaScript CPU profile taken around one scenario, summed per long task (task → trace events by
+// self time, and the JavaScript functions sampled within it).
+//
+//   npx tsx bench/trace-browser.ts paste5000|keystroke [--dist DIR] [--over MS] [--port N]
+
+import { chromium, type CDPSession } from "@playwright/test";
+import { resolve } from "node:path";
+import { podDump } from "./generate";
+import { editorReady, frameWhen, freshPage, lastKey, manifest300, preparePaste, seen, serve, stop, waitForServer, watch } from "./browser";
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const scenario = process.argv[2] ?? "paste5000";
+const over = Number(arg("--over", "50"));
+const side = serve(resolve(arg("--dist", "dist")), Number(arg("--port", "4398")));
+
+async function readStream(cdp: CDPSession, handle: string): Promise<string> {
+  let out = "";
+  for (;;) {
+    const r = await cdp.send("IO.read", { handle, size: 4 << 20 });
+    out += r.base64Encoded ? Buffer.from(r.data, "base64").toString() : r.data;
+    if (r.eof) break;
+  }
+  await cdp.send("IO.close", { handle });
+  return out;
+}
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+try {
+  await waitForServer(side.base);
+  const { page, close } = await freshPage(browser, side.base);
+  await editorReady(page);
+  const cdp = await page.context().newCDPSession(page);
+  const text = scenario === "paste5000" ? podDump(5000) : manifest300();
+  const paste = await preparePaste(page, text);
+  if (scenario === "keystroke") {
+    await frameWhen(page, "podRunAsUser", "1", 30_000, paste);
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.waitForTimeout(500);
+  }
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const done = new Promise<string>((res) => cdp.once("Tracing.tracingComplete", (e) => res(e.stream!)));
+  await cdp.send("Tracing.start", {
+    transferMode: "ReturnAsStream",
+    traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink.user_timing", "toplevel", "disabled-by-default-devtools.timeline.frame"] },
+  });
+  const lat: number[] = [];
+  if (scenario === "paste5000") {
+    await watch(page, "listHas", "5000 workloads");
+    await paste();
+    await seen(page, 180_000);
+    await page.waitForTimeout(1000);
+  } else {
+    let value = "1";
+    for (const k of [..."2345678", ..."BBBBBBB"]) {
+      value = k === "B" ? value.slice(0, -1) : value + k;
+      const at = await frameWhen(page, "podRunAsUser", value, 10_000, () => page.keyboard.press(k === "B" ? "Backspace" : k));
+      lat.push(at - (await lastKey(page)));
+      await page.waitForTimeout(60);
+    }
+  }
+  const profile = (await cdp.send("Profiler.stop")).profile as unknown as Profile;
+  await cdp.send("Tracing.end");
+  const trace = JSON.parse(await readStream(cdp, await done)) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  await close();
+
+  // The renderer's main thread: the one with the most RunTask time among CrRendererMain threads.
+  const names = events.filter((e) => e.name === "thread_name" && (e.args as { name?: string })?.name === "CrRendererMain");
+  const mainTids = new Set(names.map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => mainTids.has(`${e.pid}:${e.tid}`) && e.ph === "X" && e.dur !== undefined);
+  const byThread = new Map<string, number>();
+  for (const e of onMain) if (e.name === "RunTask") byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur!);
+  const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = onMain.filter((e) => `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks = mine.filter((e) => e.name === "RunTask" && e.dur! / 1000 >= over);
+
+  // Samples → (time, leaf function, stack of names).
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber}`;
+  let t = profile.startTime;
+  const samples = profile.samples.map((id, i) => ((t += profile.timeDeltas[i]), { t, id }));
+  const interval = samples.length > 1 ? (samples.at(-1)!.t - samples[0].t) / samples.length : 200;
+
+  console.log(`${scenario}: ${tasks.length} tasks ≥ ${over} ms on the main thread${lat.length ? `; latencies ${lat.map(Math.round).join(" ")}` : ""}`);
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    const inner = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
+    // Self time per event name: duration minus the direct children's.
+    const self = new Map<string, number>();
+    const stack: TraceEvent[] = [];
+    for (const e of inner) {
+      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+      const p = stack.at(-1);
+      if (p) self.set(p.name, (self.get(p.name) ?? 0) - e.dur!);
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+      stack.push(e);
+    }
+    const top = [...self].filter(([, v]) => v > 2000).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const fn = inner.find((e) => e.name === "FunctionCall" || e.name === "EventDispatch" || e.name === "TimerFire" || e.name === "FireAnimationFrame");
+    const what = fn ? `${fn.name} ${JSON.stringify((fn.args as { data?: unknown })?.data ?? {}).slice(0, 140)}` : "";
+    console.log(`\n■ task ${(task.dur! / 1000).toFixed(1)} ms at +${((task.ts - tasks[0].ts) / 1000).toFixed(0)} ms  ${what}`);
+    console.log("   trace self: " + top.map(([n, v]) => `${n} ${(v / 1000).toFixed(1)}`).join(", "));
+    const leaf = new Map<string, number>();
+    const incl = new Map<string, number>();
+    for (const s of samples) {
+      if (s.t < task.ts || s.t > end) continue;
+      const n = byId.get(s.id)!;
+      leaf.set(label(n), (leaf.get(label(n)) ?? 0) + interval);
+      const seenHere = new Set<string>();
+      for (let id: number | undefined = s.id; id !== undefined; id = parent.get(id)) {
+        const l = label(byId.get(id)!);
+        if (seenHere.has(l)) continue;
+        seenHere.add(l);
+        incl.set(l, (incl.get(l) ?? 0) + interval);
+      }
+    }
+    const fmt = (m: Map<string, number>, k: number) =>
+      [...m].filter(([n]) => !n.startsWith("(root)") && !n.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, v]) => `${(v / 1000).toFixed(1)} ${n}`);
+    console.log("   js self:  " + fmt(leaf, 8).join("\n             "));
+    console.log("   js total: " + fmt(incl, 14).join("\n             "));
+  }
+} finally {
+  await browser.close();
+  stop(side);
+}
