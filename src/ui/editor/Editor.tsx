@@ -172,10 +172,16 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);
 
+  // The markers last set, by content: most keystrokes leave the problems as they were, and setting
+  // them again re-decorates the whole editor.
+  const markersSet = useRef<{ model: unknown; key: string }>({ model: null, key: "" });
   useEffect(() => {
     const monaco = monacoRef.current;
     const model = editor.current?.getModel();
     if (!monaco || !model) return;
+    const key = JSON.stringify(diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn, d.severity, d.code, d.message]));
+    if (markersSet.current.model === model && markersSet.current.key === key) return;
+    markersSet.current = { model, key };
     monaco.editor.setModelMarkers(
       model,
       "security-context-playground",

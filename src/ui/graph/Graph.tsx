@@ -73,7 +73,14 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     cache.current = next;
     return out;
     function build(n: (typeof laid.nodes)[number]): Node<GraphNodeData> {
+      // A changed node keeps its last measured size: without it React Flow takes the node as new —
+      // drops its handles (its edges vanish and are drawn again), measures it again (a forced
+      // layout per node), and draws it even out of view until measured (onlyRenderVisibleElements),
+      // so every keystroke remounted the containers it changed. A size that did change is seen by
+      // React Flow's own ResizeObserver.
+      const measured = getInternalNode(n.id)?.measured;
       return {
+        ...(measured?.width && measured.height ? { measured: { width: measured.width, height: measured.height } } : {}),
         id: n.id,
         type: n.type,
         position: n.position,
@@ -88,7 +95,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
         ariaLabel: n.type === "container" ? `${n.data.container?.type} container ${n.data.container?.name}` : undefined,
       };
     }
-  }, [laid, selectedContainer]);
+  }, [laid, selectedContainer, getInternalNode]);
   // Edges too keep their objects while unchanged (a keystroke rarely changes what flows).
   const edgeCache = useRef(new Map<string, FlowEdge>());
   const edges: FlowEdge[] = useMemo(() => {

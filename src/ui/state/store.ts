@@ -165,6 +165,12 @@ export function describeOrigin(origin: Origin, title?: string): string {
   }
 }
 
+/** Whether applying `patch` would change any of `current`'s values (a key set to undefined counts when present). */
+function changes<T extends object>(current: T, patch: Partial<T>): boolean {
+  for (const k of Object.keys(patch) as (keyof T)[]) if (!Object.is(current[k], patch[k]) || !(k in current)) return true;
+  return false;
+}
+
 export function createAppStore(initial?: Partial<AppState>): AppStore {
   return createStore<AppState & Actions>()((set, get) => ({
     doc: { text: "", revision: 0, docId: 0, origin: { kind: "local" }, edited: false, settings: DEFAULT_SETTINGS, previous: null },
@@ -227,20 +233,30 @@ export function createAppStore(initial?: Partial<AppState>): AppStore {
       set({ doc: { ...doc, settings: { ...doc.settings, imageUsers: { ...imageUsers } } } });
     },
 
+    // A patch that changes nothing notifies no one (the editor reports the cursor's line on every
+    // keystroke; each notification runs every view's selectors).
     select(patch) {
-      set({ selection: { ...get().selection, ...patch } });
+      const { selection } = get();
+      if (!changes(selection, patch)) return;
+      set({ selection: { ...selection, ...patch } });
     },
 
     setView(patch) {
-      set({ view: { ...get().view, ...patch } });
+      const { view } = get();
+      if (!changes(view, patch)) return;
+      set({ view: { ...view, ...patch } });
     },
 
     notify(notice) {
-      set({ view: { ...get().view, notice } });
+      const { view } = get();
+      if (view.notice === notice) return;
+      set({ view: { ...view, notice } });
     },
 
     setResult(patch) {
-      set({ result: { ...get().result, ...patch } });
+      const { result } = get();
+      if (!changes(result, patch)) return;
+      set({ result: { ...result, ...patch } });
     },
   }));
 }

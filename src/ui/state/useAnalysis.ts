@@ -6,8 +6,12 @@ import type { AnalyzeOptions, Diagnostic } from "../../core/types";
 import { AnalysisClient } from "../analysisClient";
 import { appStore, useApp, type Settings } from "./store";
 
-/** Waiting between keystrokes: none for texts that analyse fast, longer for big ones (capped). */
-const debounceFor = (lastMs: number) => (lastMs < 50 ? 0 : Math.min(300, lastMs));
+/**
+ * Waiting between keystrokes: none for small texts (a newer text replaces one still waiting, so
+ * nothing piles up) or texts that analyse fast, longer for big ones (capped).
+ */
+const SEND_AT_ONCE_BELOW_CHARS = 64 * 1024;
+const debounceFor = (lastMs: number, chars: number) => (chars < SEND_AT_ONCE_BELOW_CHARS || lastMs < 50 ? 0 : Math.min(300, lastMs));
 
 /** A syntax error makes a document unreadable: its last good workloads may stay on screen, dimmed. */
 export function isUnreadable(d: Diagnostic): boolean {
@@ -68,7 +72,11 @@ export function useAnalysisRunner(): void {
   useEffect(() => {
     const c = client;
     if (!c) return;
-    const t = setTimeout(() => docOf.set(c.request(text, optionsOf(settings)), docId), debounceFor(c.lastMs));
+    const wait = debounceFor(c.lastMs, text.length);
+    const send = () => docOf.set(c.request(text, optionsOf(settings)), docId);
+    // No wait: sent from here, not from a timer task that a busy page runs later.
+    if (wait === 0) return void send();
+    const t = setTimeout(send, wait);
     return () => clearTimeout(t);
   }, [text, settings, docId]);
 

@@ -1,5 +1,5 @@
 // The right side: the workloads (chips or a list), the pod → container graph and the container panel.
-import { memo, useCallback, useEffect, useMemo } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 import type { EffectiveField } from "../../core/types";
 import { Graph } from "../graph/Graph";
 import type { GraphLinks } from "../graph/context";
@@ -50,7 +50,7 @@ export function GraphView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cursorLine]);
 
-  const cursor: GraphLinks["cursor"] = useMemo(() => {
+  const cursorNow: GraphLinks["cursor"] = useMemo(() => {
     if (cursorLine === undefined || !active) return undefined;
     const w = active.workload;
     const ci = w.containers.findIndex((c) => c.line <= cursorLine && cursorLine <= (c.endLine ?? c.line));
@@ -64,14 +64,23 @@ export function GraphView() {
     }
     return undefined;
   }, [cursorLine, active]);
+  // The same target keeps the same object: the graph's context changes (and every node re-renders)
+  // only when the cursor moves to another container or field, not on each analysis.
+  const cursorRef = useRef(cursorNow);
+  const cursor = sameCursor(cursorRef.current, cursorNow) ? cursorRef.current : cursorNow;
+  cursorRef.current = cursor;
 
   useEffect(() => {
     if (cursor?.container !== undefined) actions().select({ container: cursor.container });
   }, [cursor?.container]);
 
   // Graph → editor: a row shows its YAML, or where the field would go when it is not set.
+  // Stable for the graph's life (it reads the newest workload through a ref), for the same reason.
+  const activeRef = useRef(active);
+  activeRef.current = active;
   const onRow = useCallback(
     (container: number | undefined, field: EffectiveField) => {
+      const active = activeRef.current;
       if (!active) return;
       const w = active.workload;
       if (container === undefined) {
@@ -86,7 +95,7 @@ export function GraphView() {
       if (e.line) editorCommands.selectLine(e.line);
       else editorCommands.reveal(c.securityContextLine ?? c.line, 1);
     },
-    [active],
+    [],
   );
 
   const activeWorkload = active?.workload;
@@ -189,6 +198,9 @@ export function GraphView() {
     </section>
   );
 }
+
+const sameCursor = (a: GraphLinks["cursor"], b: GraphLinks["cursor"]) =>
+  a === b || (a !== undefined && b !== undefined && a.container === b.container && a.pod === b.pod && a.field === b.field);
 
 const Legend = memo(function Legend() {
   return (
