@@ -110,6 +110,47 @@ try {
   const samples = profile.samples.map((id, i) => ((t += profile.timeDeltas[i]), { t, id }));
   const interval = samples.length > 1 ? (samples.at(-1)!.t - samples[0].t) / samples.length : 200;
 
+  // Over the whole window: main-thread time by trace event (self) and by JavaScript function (total).
+  {
+    const self = new Map<string, number>();
+    const stack: TraceEvent[] = [];
+    for (const e of mine) {
+      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+      const p = stack.at(-1);
+      if (p) self.set(p.name, (self.get(p.name) ?? 0) - e.dur!);
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+      stack.push(e);
+    }
+    const busy = mine.filter((e) => e.name === "RunTask").reduce((n, e) => n + e.dur!, 0);
+    console.log(`main thread busy ${(busy / 1000).toFixed(0)} ms; by trace event (self): ` + [...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, v]) => `${n} ${(v / 1000).toFixed(0)}`).join(", "));
+    const incl = new Map<string, number>();
+    for (const s of samples) {
+      const seenHere = new Set<string>();
+      for (let id: number | undefined = s.id; id !== undefined; id = parent.get(id)) {
+        const l = label(byId.get(id)!);
+        if (seenHere.has(l)) continue;
+        seenHere.add(l);
+        incl.set(l, (incl.get(l) ?? 0) + interval);
+      }
+    }
+    console.log("JS total by function:\n  " + [...incl].filter(([n]) => !n.startsWith("(root)") && !n.startsWith("(program)") && !n.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 400).map(([n, v]) => `${(v / 1000).toFixed(0)} ${n}`).join("\n  "));
+  }
+  // Who calls a function (--callers NAME): its callers' chains, by time.
+  const callersOf = arg("--callers", "");
+  if (callersOf) {
+    const chains = new Map<string, number>();
+    for (const s of samples) {
+      const chain: string[] = [];
+      let hit = false;
+      for (let id: number | undefined = s.id; id !== undefined && chain.length < 7; id = parent.get(id)) {
+        const n = byId.get(id)!;
+        if (!hit && n.callFrame.functionName === callersOf) hit = true;
+        if (hit) chain.push(label(n));
+      }
+      if (hit) chains.set(chain.join(" ← "), (chains.get(chain.join(" ← ")) ?? 0) + interval);
+    }
+    console.log(`callers of ${callersOf}:\n  ` + [...chains].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([c, v]) => `${(v / 1000).toFixed(1)} ${c}`).join("\n  "));
+  }
   console.log(`${scenario}: ${tasks.length} tasks ≥ ${over} ms on the main thread${lat.length ? `; latencies ${lat.map(Math.round).join(" ")}` : ""}`);
   for (const task of tasks) {
     const end = task.ts + task.dur!;

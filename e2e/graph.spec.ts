@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { podDump } from "../bench/generate";
 import { fieldRow, pasteManifest, waitForEditor } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -114,4 +115,31 @@ test("a 5,000-pod list: the workload list is virtualised and stays usable", asyn
   await list.locator('[data-name="pod-4999"]').click();
   await expect(page.locator(".graph-title")).toContainText("pod-4999");
   await expect(fieldRow(page, "app", "runAsUser").locator(".field-value")).toHaveText(String(1000 + (4999 % 3)));
+});
+
+test("a dump over 1 MB pasted over the text loads whole, stays editable, and one Ctrl+Z brings the previous text back", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto("/");
+  await waitForEditor(page);
+  await expect(page.getByTestId("pod-node")).toBeVisible({ timeout: 30_000 });
+  const before = await page.getByTestId("pod-node").getAttribute("aria-label");
+  expect(before).toBeTruthy();
+  const dump = podDump(400); // ≈1.6 MB: over the size that gets a fresh model, built in slices
+  const lines = dump.split("\n").length;
+  await pasteManifest(page, dump);
+  await expect(page.getByTestId("workload-list")).toContainText("400 workloads", { timeout: 90_000 });
+  // The whole text is in the editor, the caret after it: the last line is in view.
+  await page.waitForFunction(() => performance.getEntriesByName("scp:paste-loaded").length > 0, null, { timeout: 60_000 });
+  const lastShown = () => page.evaluate(() => Math.max(...[...document.querySelectorAll(".monaco-editor .line-numbers")].map((e) => Number(e.textContent) || 0)));
+  await expect.poll(lastShown).toBeGreaterThan(lines - 60);
+  expect(await lastShown()).toBeLessThanOrEqual(lines);
+  // Editable again once loaded (read-only only while the model is built).
+  await page.keyboard.type("#");
+  await expect(page.locator(".monaco-editor .view-lines")).toContainText("#");
+  // Undo the typing, then the paste: the text from before is back, and its graph.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.locator(".monaco-editor .view-lines")).not.toContainText("#");
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByTestId("pod-node")).toHaveAttribute("aria-label", before!, { timeout: 60_000 });
+  await expect(page.getByTestId("workload-list")).toHaveCount(0);
 });

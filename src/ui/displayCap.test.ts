@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../core/analyze";
 import { manyContainersPod, unknownFieldsPod } from "../../bench/hostile";
-import { capDiagnostics, capWorkload, detailCopy, displayCopy, DISPLAY_LIMITS, fitsPage, moreItems, PAGE_BUDGET, SHOW_ALL, SHOW_ALL_BUDGET, sizeOf } from "./displayCap";
+import { capDiagnostics, capWorkload, detailCopy, displayCopy, DISPLAY_LIMITS, fitsPage, lightWorkload, moreItems, PAGE_BUDGET, SHOW_ALL, SHOW_ALL_BUDGET, sizeOf } from "./displayCap";
 
 describe("sizeOf", () => {
   it.each([
@@ -60,6 +60,19 @@ describe("displayCopy", () => {
     expect(copy.light).toBe(true);
     expect(copy.analysis.workloads[0].containers).toEqual([]);
     expect(copy.analysis.workloads[0].containerCount).toBe(a.workloads[0].containers.length);
+  });
+
+  it("keeps of a light workload what the list shows (names, place, Pod Security verdicts), not its details", () => {
+    const one = analyze(manyContainersPod(2));
+    const w = one.workloads[0];
+    const l = lightWorkload(w);
+    expect(l).toMatchObject({ kind: w.kind, name: w.name, line: w.line, document: w.document, podSpecPath: w.podSpecPath, light: true, containerCount: 2 });
+    expect(l.pss?.baseline.allowed).toBe(w.pss?.baseline.allowed);
+    expect(l.pss?.restricted.allowed).toBe(w.pss?.restricted.allowed);
+    expect(w.pss?.restricted.violations.length).toBeGreaterThan(0);
+    expect(l.pss?.restricted.violations).toEqual([]);
+    expect(l.volumes).toBeUndefined();
+    expect(JSON.stringify(l).length).toBeLessThan(JSON.stringify({ ...w, containers: [] }).length / 2);
   });
 
   it("lists the first problems and says how many more there are", () => {
