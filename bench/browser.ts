@@ -30,7 +30,18 @@ export interface BrowserFigures {
   bundle: { initialJsGzipKB: number; initialJsFiles: string[]; monacoGzipKB: number; workersKB: Record<string, number> };
   editorInteractiveMs: number[];
   keystroke: { samples: number; p50: number; p95: number; lines: number; p95Rounds: Spread };
-  paste5000: { bytes: number; listShownMs: number; longestTaskMs: number; longTasksOver100: number; longestRounds: Spread; listShownRounds: Spread };
+  paste5000: {
+    bytes: number;
+    listShownMs: number;
+    longestTaskMs: number;
+    longTasksOver100: number;
+    longestRounds: Spread;
+    listShownRounds: Spread;
+    /** The task in which the browser read the clipboard (the paste event's). */
+    clipboardTaskRounds: Spread;
+    /** The longest task after that one: the page's own work. */
+    longestAfterClipboardRounds: Spread;
+  };
   paste3000: { longestTaskMs: Spread; typedVisibleMs: Spread };
   link7k: { linkChars: number; longestTaskMs: Spread; graphShownMs: Spread };
   /** The same link opened in a tab whose editor has loaded (a link pasted into the address bar): no Monaco start-up in the way. */
@@ -103,6 +114,8 @@ const INIT = `
     }).observe({ type: "longtask", buffered: true });
   } catch (e) {}
   addEventListener("keydown", (e) => window.__keys.push(e.timeStamp), true);
+  // Registered before the app's listeners: when the paste event began (the clipboard is read in its task).
+  addEventListener("paste", () => (window.__pasteAt = performance.now()), true);
   window.__pred = {
     podRunAsUser: (v) => document.querySelector("[data-testid=pod-node] [data-testid=value-runAsUser]")?.textContent?.trim() === v,
     listHas: (t) => document.querySelector("[data-testid=workload-list]")?.textContent?.includes(t) ?? false,
@@ -207,7 +220,13 @@ async function keystroke(browser: Browser, base: string): Promise<number[]> {
   }
 }
 
-async function paste5000(browser: Browser, base: string, dump: string): Promise<{ longest: number; over100: number; listShown: number }> {
+/**
+ * The paste's longest task, and the longest after the task that read the clipboard: Chromium reads
+ * a 20 MB clipboard text in one task (a synchronous read for the paste event's `getData`, about a
+ * second here; `navigator.clipboard.read()`/`readText()` deliver it in one task of 0.2–1 s too, and
+ * need a permission), which no page code can split.
+ */
+async function paste5000(browser: Browser, base: string, dump: string): Promise<{ longest: number; over100: number; listShown: number; clipboard: number; longestAfter: number }> {
   const { page, close } = await freshPage(browser, base);
   try {
     await editorReady(page);
@@ -217,7 +236,16 @@ async function paste5000(browser: Browser, base: string, dump: string): Promise<
     const t1 = await seen(page, 180_000);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     const long = await page.evaluate((t) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start + e.duration >= t), t0);
-    return { longest: Math.max(0, ...long.map((e) => e.duration)), over100: long.filter((e) => e.duration > 100).length, listShown: t1 - t0 };
+    const pasteAt = await page.evaluate(() => (window as unknown as { __pasteAt?: number }).__pasteAt ?? NaN);
+    const read = long.find((e) => e.start <= pasteAt && pasteAt <= e.start + e.duration);
+    const after = read ? long.filter((e) => e.start >= read.start + read.duration) : long;
+    return {
+      longest: Math.max(0, ...long.map((e) => e.duration)),
+      over100: long.filter((e) => e.duration > 100).length,
+      listShown: t1 - t0,
+      clipboard: read?.duration ?? 0,
+      longestAfter: Math.max(0, ...after.map((e) => e.duration)),
+    };
   } finally {
     await close();
   }
@@ -364,7 +392,7 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
   const workerText = podDump(opts.workerPods ?? 1000);
   const linkText = manyContainersPod(1000, 20000);
   const hash = `#s=${LZString.compressToEncodedURIComponent(JSON.stringify(shareState(linkText)))}`;
-  type Acc = { editor: number[]; keyP95: number[]; keyAll: number[]; p5: { longest: number; over100: number; listShown: number }[]; p3L: number[]; p3T: number[]; lL: number[]; lS: number[]; wL: number[]; wS: number[]; w1: number[]; w20: number[]; wR: number[] };
+  type Acc = { editor: number[]; keyP95: number[]; keyAll: number[]; p5: { longest: number; over100: number; listShown: number; clipboard: number; longestAfter: number }[]; p3L: number[]; p3T: number[]; lL: number[]; lS: number[]; wL: number[]; wS: number[]; w1: number[]; w20: number[]; wR: number[] };
   const acc: Acc[] = sides.map(() => ({ editor: [], keyP95: [], keyAll: [], p5: [], p3L: [], p3T: [], lL: [], lS: [], wL: [], wS: [], w1: [], w20: [], wR: [] }));
   try {
     for (const s of sides) await waitForServer(s.base);
@@ -409,7 +437,7 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
         if (only.has("paste5000")) {
           const p = await paste5000(browser, base, dump);
           a.p5.push(p);
-          log(`${tag} paste5000 longest ${round1(p.longest)} list ${round1(p.listShown)}`);
+          log(`${tag} paste5000 longest ${round1(p.longest)} (clipboard read ${round1(p.clipboard)}, longest after it ${round1(p.longestAfter)}) list ${round1(p.listShown)}`);
         }
         if (only.has("worker20")) {
           const t = await worker20(browser, base, workerText);
@@ -439,6 +467,8 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
         longTasksOver100: p5Median?.over100 ?? NaN,
         longestRounds: orNaN(p5Longest),
         listShownRounds: orNaN(a.p5.map((p) => p.listShown)),
+        clipboardTaskRounds: orNaN(a.p5.map((p) => p.clipboard)),
+        longestAfterClipboardRounds: orNaN(a.p5.map((p) => p.longestAfter)),
       },
       paste3000: { longestTaskMs: orNaN(a.p3L), typedVisibleMs: orNaN(a.p3T) },
       link7k: { linkChars: hash.length, longestTaskMs: orNaN(a.lL), graphShownMs: orNaN(a.lS) },
@@ -459,7 +489,7 @@ export function browserTargets(b: BrowserFigures): { target: string; value: stri
   const s = (x: Spread) => `min ${x.min} / median ${x.median}`;
   return [
     { target: "keystroke-to-graph p95 ≤ 50 ms (300-line manifest)", value: `p50 ${b.keystroke.p50} ms, p95 ${b.keystroke.p95} ms (${b.keystroke.samples} keys; per-round p95 ${s(b.keystroke.p95Rounds)})`, pass: b.keystroke.p95 <= 50 },
-    { target: "paste of the 5,000-pod dump: no main-thread task over 100 ms", value: `longest ${s(b.paste5000.longestRounds)} ms; list shown after ${s(b.paste5000.listShownRounds)} ms`, pass: b.paste5000.longestRounds.median <= 100 },
+    { target: "paste of the 5,000-pod dump: no main-thread task over 100 ms", value: `longest ${s(b.paste5000.longestRounds)} ms (the browser's clipboard read ${s(b.paste5000.clipboardTaskRounds)} ms; longest after it ${s(b.paste5000.longestAfterClipboardRounds)} ms); list shown after ${s(b.paste5000.listShownRounds)} ms`, pass: b.paste5000.longestRounds.median <= 100 },
     { target: "paste of a 3,000-container pod: typing visible within 100 ms", value: `typed key visible ${s(b.paste3000.typedVisibleMs)} ms; longest task ${s(b.paste3000.longestTaskMs)} ms`, pass: b.paste3000.typedVisibleMs.median <= 100 },
     { target: "7 KB hostile share link: no main-thread task over 200 ms", value: `longest ${s(b.link7k.longestTaskMs)} ms (link ${b.link7k.linkChars} chars)`, pass: b.link7k.longestTaskMs.median <= 200 },
     { target: "7 KB hostile share link into an open tab (editor loaded): no main-thread task over 200 ms", value: `longest ${s(b.link7kWarm.longestTaskMs)} ms; graph after ${s(b.link7kWarm.graphShownMs)} ms`, pass: b.link7kWarm.longestTaskMs.median <= 200 },
