@@ -1,6 +1,6 @@
 // Text in, Analysis out: the one entry point the app, the worker and the command line share.
 
-import { EFFECTIVE_FIELDS, type Action, type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type PodSettings, type Process, type Runtime, type Workload } from "./types";
+import { type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type PodSettings, type Process, type Runtime, type Workload } from "./types";
 import { LATEST, NEWEST_MINOR, minorOf, normaliseVersion } from "./versions";
 import { parseYamlText, type ParsedText } from "./yaml/parse";
 import { positionAt } from "./yaml/lines";
@@ -15,10 +15,20 @@ import { computeProcess, PROCESS_INPUT_FIELDS } from "./runtime/process";
 import { verifyStartup } from "./runtime/startup";
 import { resolveLine, type ReleaseLine } from "./runtime/releases";
 import { podOsAt, windowsProcess } from "./runtime/windows";
-import { evaluateActions, resolveNode, type ResolvedNode } from "./actions/index";
+import { resolveNode, type ResolvedNode } from "./actions/index";
+import { containerActions } from "./actions/shared";
+import { MEMO_LIMIT, memoSize, newMemo, valueOrIdentity, type Memo } from "./memo";
 import { admitWorkload, evaluatePssBoth, parseNamespacePolicy, kubectlWarning, type NamespacePolicy } from "./pss/index";
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeWith(text, options, newMemo());
+}
+
+/**
+ * analyze() with the memo it shares computations through (memo.ts); `newMemo(false)` computes
+ * every pod on its own, which the equivalence tests compare against. Not part of the library.
+ */
+export function analyzeWith(text: string, options: AnalyzeOptions, memo: Memo): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
   const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
   const line = resolveLine(runtime, options.runtimeVersion);
@@ -26,7 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseYamlText(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const workloads: Workload[] = [];
-  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes, namespaces: namespacePolicies(parsed), processes: new Map(), ids: new Map(), line, node: resolveNode(options.node) };
+  const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes, namespaces: namespacePolicies(parsed), memo, line, node: resolveNode(options.node) };
 
   for (const doc of parsed.documents) {
     if (!doc.ok || doc.value === null || doc.value === undefined) continue;
@@ -46,10 +56,12 @@ export interface StreamState {
   namespaces: Map<string, { policy: NamespacePolicy; line: number }>;
   /** Documents before this part. */
   documents: number;
+  /** Shared between the parts; started again when it holds MEMO_LIMIT entries. */
+  memo: Memo;
 }
 
-export function newStreamState(options: AnalyzeOptions = {}): StreamState {
-  return { options, namespaces: new Map(), documents: 0 };
+export function newStreamState(options: AnalyzeOptions = {}, memo = newMemo()): StreamState {
+  return { options, namespaces: new Map(), documents: 0, memo };
 }
 
 /** Analyses one whole document's text (or several), starting at `firstLine` of the input. */
@@ -88,7 +100,9 @@ function streamCtx(state: StreamState, parsed: ParsedText): Ctx {
   const options = state.options;
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
   const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
-  return { parsed, diagnostics: [...parsed.diagnostics], options, runtime, kubernetes, namespaces: state.namespaces, processes: new Map(), ids: new Map(), line: resolveLine(runtime, options.runtimeVersion), node: resolveNode(options.node) };
+  // The memo holds the parts' values (by identity) alive: dropped now and then, so memory stays flat.
+  if (memoSize(state.memo) > MEMO_LIMIT) state.memo = newMemo(state.memo.on);
+  return { parsed, diagnostics: [...parsed.diagnostics], options, runtime, kubernetes, namespaces: state.namespaces, memo: state.memo, line: resolveLine(runtime, options.runtimeVersion), node: resolveNode(options.node) };
 }
 
 interface Ctx {
@@ -99,10 +113,8 @@ interface Ctx {
   kubernetes: string;
   /** Pod Security labels of the Namespaces in the same text, by namespace name. */
   namespaces: Map<string, { policy: NamespacePolicy; line: number }>;
-  /** Processes already computed, by their inputs (see processOf). */
-  processes: Map<string, Process>;
-  /** Identities of set values (maps and lists), for processOf's keys. */
-  ids: Map<object, number>;
+  /** What pods alike share (memo.ts). */
+  memo: Memo;
   /** One item of a List read on its own (analyzeListItem): paths are located from the item. */
   streamed?: boolean;
   /** The runtime release line whose defaults apply. */
@@ -293,57 +305,26 @@ function addActions(ctx: Ctx, w: Workload, specPath: string, volumes: ReturnType
   const settings = w.podSettings!;
   const uidCount = new Map<unknown, number>();
   for (const c of w.containers) if (c.process) uidCount.set(c.process.uid, (uidCount.get(c.process.uid) ?? 0) + 1);
-  // Containers alike but for their place (replicas of a dump, 3,000 default containers) share one
-  // evaluation: it runs with a placeholder path and line, filled in per container below.
-  const cache = new Map<string, Action[]>();
-  const id = (v: unknown): string => {
-    if (v === null || typeof v !== "object") return typeof v === "string" ? JSON.stringify(v) : String(v);
-    let n = ctx.ids.get(v);
-    if (n === undefined) ctx.ids.set(v, (n = ctx.ids.size + 1));
-    return `#${n}`;
-  };
-  w.containers.forEach((c) => {
-    if (!c.process) return;
-    const rel = c.path.startsWith(`${specPath}.`) ? c.path.slice(specPath.length + 1) : c.path;
-    const same = (uidCount.get(c.process.uid) ?? 1) - 1;
-    let key = `${id(c.process)}|${same}|${JSON.stringify(c.mounts ?? [])}`;
-    for (const f of EFFECTIVE_FIELDS) {
-      const e = c.effective[f];
-      key += `|${e.source}:${e.line ?? ""}:${e.source === "default" || e.source === "image" ? JSON.stringify(e.value) : id(e.value)}`;
-    }
-    let actions = cache.get(key);
-    if (!actions) {
-      actions = evaluateActions({
-        effective: c.effective,
-        process: c.process,
-        line: ctx.line,
-        pod: { hostPID: settings.hostPID.value, hostNetwork: settings.hostNetwork.value, hostIPC: settings.hostIPC.value, shareProcessNamespace: settings.shareProcessNamespace.value, hostUsers: w.pod.hostUsers },
-        podSettings: settings,
-        volumes,
-        mounts: c.mounts ?? [],
-        node: ctx.node,
-        seccompDefault: ctx.options.seccompDefault === true,
-        containerPath: PLACE,
-        containerLine: 0,
-        podSecurityContextPath: w.pod.path,
-        podSecurityContextLine: w.pod.line,
-        sameUidOthers: same,
-      });
-      cache.set(key, actions);
-    }
-    const line = c.securityContextLine ?? c.line;
-    c.actions = actions.map((a) => placed(a, rel, line));
-  });
-}
-
-const PLACE = "\u0000container";
-
-/** An action of the shared evaluation, with this container's path and line. */
-function placed(a: Action, rel: string, line: number): Action {
-  const out = { ...a };
-  if (a.at && (a.at.line === 0 || a.at.path.startsWith(PLACE))) out.at = { path: a.at.path.replace(PLACE, rel), line: a.at.line === 0 ? line : a.at.line };
-  if (a.whatIf) out.whatIf = { label: a.whatIf.label, edits: a.whatIf.edits.map((e) => ({ path: e.path.replace(PLACE, rel), value: e.value })) };
-  return out;
+  const pod = { hostPID: settings.hostPID.value, hostNetwork: settings.hostNetwork.value, hostIPC: settings.hostIPC.value, shareProcessNamespace: settings.shareProcessNamespace.value, hostUsers: w.pod.hostUsers };
+  for (const c of w.containers) {
+    if (!c.process) continue;
+    c.actions = containerActions(ctx.memo, {
+      effective: c.effective,
+      process: c.process,
+      line: ctx.line,
+      pod,
+      podSettings: settings,
+      volumes,
+      mounts: c.mounts ?? [],
+      node: ctx.node,
+      seccompDefault: ctx.options.seccompDefault === true,
+      containerPath: c.path.startsWith(`${specPath}.`) ? c.path.slice(specPath.length + 1) : c.path,
+      containerLine: c.securityContextLine ?? c.line,
+      podSecurityContextPath: w.pod.path,
+      podSecurityContextLine: w.pod.line,
+      sameUidOthers: (uidCount.get(c.process.uid) ?? 1) - 1,
+    });
+  }
 }
 
 function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): PodLevel {
@@ -439,33 +420,16 @@ function lineOffset(ctx: Ctx, line: number): number | undefined {
  * Process, so containers may share one object (nothing mutates it).
  */
 function processOf(ctx: Ctx, effective: Record<EffectiveField, Effective>, imageUser: number | string, hostUsers: boolean | undefined): Process {
-  const part = (v: unknown, byValue: boolean): string => {
-    if (v !== null && typeof v === "object") {
-      if (byValue) return JSON.stringify(v) ?? "?";
-      let id = ctx.ids.get(v);
-      if (id === undefined) ctx.ids.set(v, (id = ctx.ids.size + 1));
-      return `#${id}`;
-    }
-    return typeof v === "string" ? JSON.stringify(v) : `${typeof v}:${Object.is(v, -0) ? "-0" : String(v)}`;
-  };
-  let key = `${part(imageUser, true)}|${String(hostUsers)}`;
+  const compute = () => computeProcess({ runtime: ctx.runtime, effective, imageUser, seccompDefault: ctx.options.seccompDefault === true, hostUsers });
+  const memo = ctx.memo;
+  if (!memo.on) return compute();
+  let key = `${valueOrIdentity(memo, imageUser, true)}|${String(hostUsers)}`;
   // Small values by value (replicas of one spec share a process), big ones by identity (a pod-level
   // list of 100,000 groups must not be serialised once per container).
-  for (const f of PROCESS_INPUT_FIELDS) key += `|${effective[f].source}:${part(effective[f].value, effective[f].source === "default" || effective[f].source === "image" || isSmall(effective[f].value))}`;
-  let p = ctx.processes.get(key);
-  if (!p) {
-    p = computeProcess({ runtime: ctx.runtime, effective, imageUser, seccompDefault: ctx.options.seccompDefault === true, hostUsers });
-    ctx.processes.set(key, p);
-  }
+  for (const f of PROCESS_INPUT_FIELDS) key += `|${effective[f].source}:${valueOrIdentity(memo, effective[f].value, effective[f].source === "default" || effective[f].source === "image")}`;
+  let p = memo.processes.get(key);
+  if (!p) memo.processes.set(key, (p = compute()));
   return p;
-}
-
-/** A value cheap to serialise: a scalar, or an object/array with few entries and no big children. */
-function isSmall(v: unknown, depth = 0): boolean {
-  if (v === null || typeof v !== "object") return true;
-  if (depth > 3) return false;
-  const values = Array.isArray(v) ? v : Object.values(v);
-  return values.length <= 32 && values.every((x) => isSmall(x, depth + 1));
 }
 
 /** metadata.uid of a Pod (as `kubectl get -o yaml` prints it); templates have none. */

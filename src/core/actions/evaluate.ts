@@ -34,16 +34,39 @@ type Partial = Omit<Action, "id" | "fields" | "source" | "title"> & { id?: strin
 const SECCOMP_RUNTIME_DEFAULT = "RuntimeDefault";
 
 export function evaluateActions(input: ActionInput): Action[] {
-  const out: Action[] = [];
+  const { actions, volumesAt } = evaluateActionsButVolumes(input);
+  return [...actions.slice(0, volumesAt), ...evaluateWriteVolumes(input), ...actions.slice(volumesAt)];
+}
+
+/**
+ * Every action but the write-volume ones, and the index where those go. Apart from hostPath mounts
+ * (read-host-files), these read neither the mounts nor the volumes, whose names differ from pod to
+ * pod (kube-api-access-xxxxx): the analysis shares them between containers alike but for those.
+ */
+export function evaluateActionsButVolumes(input: ActionInput): { actions: Action[]; volumesAt: number } {
+  const actions: Action[] = [];
+  let volumesAt = 0;
   for (const spec of ACTIONS) {
     if (spec.id === "write-volume") {
-      for (const a of writeVolumes(input)) out.push(finish(spec, a, input));
+      volumesAt = actions.length;
       continue;
     }
     const decide = DECIDERS[spec.id];
-    if (decide) out.push(finish(spec, decide(input), input));
+    if (decide) actions.push(finish(spec, decide(input), input));
   }
-  return out;
+  return { actions, volumesAt };
+}
+
+/** The write-volume actions: one per volume the container mounts. */
+export function evaluateWriteVolumes(input: ActionInput): Action[] {
+  const spec = ACTIONS.find((s) => s.id === "write-volume")!;
+  return writeVolumes(input).map((a) => finish(spec, a, input));
+}
+
+/** The mount paths of the container's hostPath volumes: all that read-host-files reads of mounts and volumes. */
+export function hostPathMounts(input: Pick<ActionInput, "mounts" | "volumes">): string[] {
+  const byName = new Map(input.volumes.map((v) => [v.name, v]));
+  return input.mounts.filter((m) => byName.get(m.name)?.type === "hostPath").map((m) => m.mountPath);
 }
 
 function finish(spec: ActionSpec, p: Partial, input: ActionInput): Action {
@@ -404,10 +427,9 @@ const DECIDERS: Record<string, (i: ActionInput) => Partial> = {
 
   "read-host-files": (i) => {
     if (privileged(i)) return { verdict: "allowed", rule: "A privileged container sees every host device under /dev and holds SYS_ADMIN: it can mount the node's disks.", fields: ["privileged"], whatIf: setContainer(i, "privileged", undefined, "unset privileged") };
-    const byName = new Map(i.volumes.map((v) => [v.name, v]));
-    const host = i.mounts.filter((m) => byName.get(m.name)?.type === "hostPath");
+    const host = hostPathMounts(i);
     if (host.length === 0) return { verdict: "blocked", rule: "No hostPath volume is mounted in this container.", fields: ["volumes", "volumeMounts", "privileged"] };
-    const paths = host.map((m) => m.mountPath).join(", ");
+    const paths = host.join(", ");
     if (isRoot(i) && hasEff(i, "CAP_DAC_OVERRIDE")) return { verdict: "allowed", rule: `hostPath mounted at ${paths}: uid 0 with DAC_OVERRIDE reads every file there.` };
     return { verdict: "depends", rule: `hostPath mounted at ${paths}: the node's file modes decide what ${who(i)} can read.` };
   },
