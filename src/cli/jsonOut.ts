@@ -61,7 +61,16 @@ export const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
  * could take as long as printing.
  */
 export function jsonSize(root: unknown): number {
-  const memo = new Map<object, number>();
+  return jsonSizer()(root);
+}
+
+/**
+ * jsonSize for many values in turn (the workloads of one analysis), measuring a value they share
+ * (pods alike share processes, actions, what-ifs) once for all; the memo starts again past
+ * `limit` entries.
+ */
+export function jsonSizer(limit = 200_000): (root: unknown) => number {
+  let memo = new Map<object, number>();
   const size = (v: unknown): number => {
     if (v === null || v === undefined) return 4;
     if (typeof v === "string") return v.length + 2;
@@ -76,6 +85,8 @@ export function jsonSize(root: unknown): number {
     memo.set(v, n);
     return n;
   };
-  return size(root);
+  return (root) => {
+    if (memo.size > limit) memo = new Map();
+    return size(root);
+  };
 }
-

@@ -24,7 +24,9 @@ export class JsonWriter {
   private pos = 0;
   private full: Buffer[] = [];
   private strings = new Map<string, Buffer>();
-  private keys = new Map<string, Buffer>();
+  /** Per depth: a key on its new line, `\n<indent>"key": ` (one copy per entry, not three). */
+  private keys: Map<string, Buffer>[] = [];
+  private keyCount = 0;
   private indents: Buffer[] = [];
   /** Whether something has reached the sink already. */
   sent = false;
@@ -89,14 +91,23 @@ export class JsonWriter {
   }
 
   private bytes(b: Buffer): void {
-    if (b.length > this.chunkSize) {
+    const n = b.length;
+    if (n > this.chunkSize) {
       this.endChunk();
       this.full.push(b);
       return;
     }
-    this.room(b.length);
+    this.room(n);
+    // Most pieces are a few bytes (an indent, a key): a loop is cheaper than set()'s call for them.
+    if (n <= 24) {
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = 0; i < n; i++) buf[p++] = b[i];
+      this.pos = p;
+      return;
+    }
     this.buf.set(b, this.pos);
-    this.pos += b.length;
+    this.pos += n;
   }
 
   private byte(c: number): void {
@@ -145,12 +156,18 @@ export class JsonWriter {
     this.bytes(b);
   }
 
-  private key(k: string): void {
-    let b = this.keys.get(k);
+  /** A new line at `depth`, then the key. */
+  private key(k: string, depth: number): void {
+    const keys = (this.keys[depth] ??= new Map());
+    let b = keys.get(k);
     if (b === undefined) {
-      b = Buffer.from(`${JSON.stringify(k)}: `);
-      if (this.keys.size >= MAX_CACHED) this.keys.clear();
-      this.keys.set(k, b);
+      b = Buffer.from(`\n${"  ".repeat(depth)}${JSON.stringify(k)}: `);
+      if (this.keyCount >= MAX_CACHED) {
+        this.keys = [];
+        this.keyCount = 0;
+      }
+      (this.keys[depth] ??= new Map()).set(k, b);
+      this.keyCount++;
     }
     this.bytes(b);
   }
@@ -210,8 +227,7 @@ export class JsonWriter {
       if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
       this.byte(first ? 0x7b : 0x2c);
       first = false;
-      this.newline(depth + 1);
-      this.key(k);
+      this.key(k, depth + 1);
       this.write(x, depth + 1);
     }
     if (first) this.ascii("{}");
