@@ -8,7 +8,10 @@ export { JsonWriter };
 
 /**
  * Writes `{ head…, "<arrayKey>": [ items… ], tail… }` exactly as JSON.stringify(…, null, 2) writes
- * the object with those keys in that order. `items` is consumed one at a time.
+ * the object with those keys in that order. `items` is consumed one at a time. `tooLarge` is called
+ * with an item whose printed JSON passes MAX_OUTPUT_CHARS bytes, and refuses it by throwing (its
+ * compact JSON may still fit: printed bytes are never fewer than compact characters). Measuring
+ * only those, instead of every item before printing it, saves a walk over everything printed.
  */
 export async function writeObjectStreaming(
   out: JsonWriter,
@@ -16,7 +19,7 @@ export async function writeObjectStreaming(
   arrayKey: string,
   items: Iterable<unknown> | AsyncIterable<unknown>,
   tail: () => Record<string, unknown>,
-  check?: (item: unknown) => void,
+  tooLarge?: (item: unknown) => void,
 ): Promise<void> {
   let first = true;
   const key = (k: string, v: unknown) => {
@@ -30,9 +33,23 @@ export async function writeObjectStreaming(
   first = false;
   let n = 0;
   for await (const item of items) {
-    check?.(item);
-    out.raw(n === 0 ? "\n    " : ",\n    ");
-    out.value(item, 2);
+    if (tooLarge) {
+      // An item that cannot be printed is refused before any of it is: its own bytes are dropped.
+      const start = out.mark();
+      out.raw(n === 0 ? "\n    " : ",\n    ");
+      out.watch(MAX_OUTPUT_CHARS, () => tooLarge(item));
+      try {
+        out.value(item, 2);
+      } catch (e) {
+        out.rollback(start);
+        throw e;
+      } finally {
+        out.unwatch();
+      }
+    } else {
+      out.raw(n === 0 ? "\n    " : ",\n    ");
+      out.value(item, 2);
+    }
     n++;
     await out.drain();
   }
@@ -61,16 +78,7 @@ export const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
  * could take as long as printing.
  */
 export function jsonSize(root: unknown): number {
-  return jsonSizer()(root);
-}
-
-/**
- * jsonSize for many values in turn (the workloads of one analysis), measuring a value they share
- * (pods alike share processes, actions, what-ifs) once for all; the memo starts again past
- * `limit` entries.
- */
-export function jsonSizer(limit = 200_000): (root: unknown) => number {
-  let memo = new Map<object, number>();
+  const memo = new Map<object, number>();
   const size = (v: unknown): number => {
     if (v === null || v === undefined) return 4;
     if (typeof v === "string") return v.length + 2;
@@ -85,8 +93,5 @@ export function jsonSizer(limit = 200_000): (root: unknown) => number {
     memo.set(v, n);
     return n;
   };
-  return (root) => {
-    if (memo.size > limit) memo = new Map();
-    return size(root);
-  };
+  return size(root);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { JsonWriter, stringifyAt } from "./jsonWriter";
+import { MAX_OUTPUT_CHARS, writeObjectStreaming } from "./jsonOut";
 
 /** Writes `value` at `depth` with chunks of `chunkSize` bytes; each chunk decoded on its own. */
 async function written(value: unknown, depth: number, chunkSize?: number): Promise<{ text: string; chunks: Buffer[] }> {
@@ -80,5 +81,61 @@ describe("JsonWriter writes what JSON.stringify(value, null, 2) prints", () => {
 
   it("stringifyAt indents as the nesting depth", () => {
     for (const v of [1, "a\nb", [], {}, [1, [2, {}]], { a: { b: [1, 2] } }]) for (const d of [0, 1, 2, 3]) expect(stringifyAt(v, d)).toBe(expected(v, d));
+  });
+
+  it("rollback forgets exactly what was written since the mark, across chunks", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), fc.jsonValue(), fc.jsonValue(), fc.integer({ min: 64, max: 200 }), async (a, b, c, chunkSize) => {
+        const chunks: Buffer[] = [];
+        const w = new JsonWriter((x) => void chunks.push(Buffer.from(x)), chunkSize);
+        w.value(a, 1);
+        const m = w.mark();
+        w.value(b, 1);
+        w.rollback(m);
+        w.value(c, 1);
+        await w.flush();
+        expect(Buffer.concat(chunks).toString()).toBe(expected(a, 1) + expected(c, 1));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("watch calls back once, within a chunk of the limit", async () => {
+    const w = new JsonWriter(() => {}, 64);
+    w.value("x".repeat(500), 0);
+    const calls: number[] = [];
+    w.watch(1000, () => calls.push(1));
+    w.value(Array.from({ length: 300 }, (_, i) => `item ${i}`), 0);
+    expect(calls).toEqual([1]);
+    const quiet: number[] = [];
+    w.watch(1e6, () => quiet.push(1));
+    w.value(Array.from({ length: 300 }, (_, i) => `item ${i}`), 0);
+    expect(quiet).toEqual([]);
+  });
+
+  it("writeObjectStreaming refuses an item too large to print before any of it is written", async () => {
+    const got: Buffer[] = [];
+    const w = new JsonWriter((x) => void got.push(Buffer.from(x)));
+    // One shared list printed many times: far more bytes out than held in memory.
+    const list = Array.from({ length: 10_000 }, (_, i) => i);
+    const big = { copies: Array.from({ length: Math.ceil(MAX_OUTPUT_CHARS / 48_000) + 1 }, () => list) };
+    const refused: unknown[] = [];
+    const run = writeObjectStreaming(w, { head: 1 }, "items", [{ small: true }, big], () => ({}), (item) => {
+      refused.push(item);
+      throw new Error("too large");
+    });
+    await expect(run).rejects.toThrow("too large");
+    expect(refused).toEqual([big]);
+    await w.flush();
+    expect(Buffer.concat(got).toString()).toBe('{\n  "head": 1,\n  "items": [\n    {\n      "small": true\n    }');
+  }, 60_000);
+
+  it("writeObjectStreaming with a size check prints what JSON.stringify prints", async () => {
+    const got: Buffer[] = [];
+    const w = new JsonWriter((x) => void got.push(Buffer.from(x)), 64);
+    const items = [{ a: "x".repeat(300) }, { b: [1, 2] }];
+    await writeObjectStreaming(w, { head: 1 }, "items", items, () => ({ tail: true }), () => {});
+    await w.flush();
+    expect(Buffer.concat(got).toString()).toBe(`${JSON.stringify({ head: 1, items, tail: true }, null, 2)}\n`);
   });
 });

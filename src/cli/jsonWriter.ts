@@ -30,6 +30,9 @@ export class JsonWriter {
   private indents: Buffer[] = [];
   /** Whether something has reached the sink already. */
   sent = false;
+  /** Bytes in the chunks ended so far. */
+  private ended = 0;
+  private watched: { from: number; limit: number; over: () => void } | undefined;
 
   private chunkSize: number;
 
@@ -76,14 +79,50 @@ export class JsonWriter {
   discard(): void {
     this.full = [];
     this.pos = 0;
+    this.watched = undefined;
+  }
+
+  /**
+   * Calls `over` (which may throw) once more than `limit` bytes have been written from now on; it
+   * is checked as chunks fill, so a runaway value stops within a chunk of the limit.
+   */
+  watch(limit: number, over: () => void): void {
+    this.watched = { from: this.ended + this.pos, limit, over };
+  }
+
+  unwatch(): void {
+    this.watched = undefined;
+  }
+
+  /** Where the writer is, for rollback (nothing may be drained in between). */
+  mark(): { full: number; buf: Buffer; pos: number } {
+    return { full: this.full.length, buf: this.buf, pos: this.pos };
+  }
+
+  /** Forgets what was written since `m`. */
+  rollback(m: { full: number; buf: Buffer; pos: number }): void {
+    for (let i = m.full; i < this.full.length; i++) this.ended -= this.full[i].length;
+    this.full.length = m.full;
+    this.buf = m.buf;
+    this.pos = m.pos;
   }
 
   private endChunk(): void {
     if (this.pos === 0) return;
-    this.full.push(this.buf.subarray(0, this.pos));
+    this.push(this.buf.subarray(0, this.pos));
     // A new chunk, never the old one reused: an asynchronous sink may still hold it.
     this.buf = Buffer.allocUnsafe(this.chunkSize);
     this.pos = 0;
+  }
+
+  private push(chunk: Buffer): void {
+    this.full.push(chunk);
+    this.ended += chunk.length;
+    const w = this.watched;
+    if (w && this.ended - w.from > w.limit) {
+      this.watched = undefined;
+      w.over();
+    }
   }
 
   private room(n: number): void {
@@ -94,7 +133,7 @@ export class JsonWriter {
     const n = b.length;
     if (n > this.chunkSize) {
       this.endChunk();
-      this.full.push(b);
+      this.push(b);
       return;
     }
     this.room(n);

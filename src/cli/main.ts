@@ -15,7 +15,7 @@ import { failOnReasons } from "./failOn";
 import { InputDecoder } from "../core/input/decode";
 import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
 import { escapeControls } from "../core/report/terminal";
-import { JsonWriter, jsonSize, jsonSizer, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
+import { JsonWriter, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
 
 export { jsonSize };
 import { kubectlArgs, runKubectl } from "./kubectl";
@@ -257,10 +257,9 @@ async function writeAnalysisJson(out: JsonWriter, analysis: Analysis): Promise<v
   const keys = Object.keys(analysis) as (keyof Analysis)[];
   const at = keys.indexOf("workloads");
   const pick = (ks: (keyof Analysis)[]) => Object.fromEntries(ks.map((k) => [k, analysis[k]]));
-  const size = jsonSizer();
   await writeObjectStreaming(out, pick(keys.slice(0, at)), "workloads", analysis.workloads, () => pick(keys.slice(at + 1)), (w) => {
     // Only a workload that cannot be printed is measured against the limit, never the whole.
-    const chars = size(w);
+    const chars = jsonSize(w);
     if (chars > MAX_OUTPUT_CHARS) throw new TooLargeError(chars);
   });
 }

@@ -9,7 +9,7 @@ import { summarizeWorkload } from "../core/summary";
 import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import { MAX_INPUT_BYTES, UsageError, type CliOptions } from "./args";
 import { failOnReasons } from "./failOn";
-import { JsonWriter, jsonSizer, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
+import { JsonWriter, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
 import type { Io, StreamedInput } from "./main";
 
 export async function analyzeStreamed(options: CliOptions, input: StreamedInput, io: Io): Promise<number> {
@@ -66,9 +66,8 @@ export async function analyzeStreamed(options: CliOptions, input: StreamedInput,
       }
       out.raw(`${n === 0 ? "]" : "\n]"},"diagnostics":${JSON.stringify(allDiagnostics())}}\n`);
     } else {
-      const size = jsonSizer();
       await writeObjectStreaming(out, head, "workloads", workloads(), () => ({ diagnostics: allDiagnostics() }), (w) => {
-        const chars = size(w);
+        const chars = jsonSize(w);
         if (chars > MAX_OUTPUT_CHARS) throw new TooLargeError(chars);
       });
     }
