@@ -261,10 +261,15 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
 
   addActions(ctx, workload, loc.path, volumes);
   const pssInput = { metadata: loc.podMetadata, spec, kind: found.kind };
-  workload.pss = evaluatePssBoth(pssInput, ctx.kubernetes);
+  workload.pss = pssOf(ctx, pssInput);
   if (volumes.length) workload.volumes = volumes;
   admit(ctx, workload, found, pssInput, objStart);
   return workload;
+}
+
+/** Both Pod Security levels' verdicts, once for all pods the checks cannot tell apart. */
+function pssOf(ctx: Ctx, input: { metadata: unknown; spec: YMap; kind: string }): Workload["pss"] {
+  return evaluatePssBoth(input, ctx.kubernetes, ctx.memo.on ? ctx.memo.pss : undefined);
 }
 
 /** The pod's (or template's) annotations and their path: "metadata" sits beside the "spec" of the pod spec path. */

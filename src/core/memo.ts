@@ -59,6 +59,7 @@ export function valueKey(v: unknown): string {
     default:
       return `?${typeof v}`;
   }
+  if (v instanceof Set) return `S${valueKey([...v])}`;
   if (Array.isArray(v)) {
     let s = "[";
     for (let i = 0; i < v.length; i++) s += (i ? "," : "") + (i in v ? valueKey(v[i]) : "_");

@@ -4,6 +4,9 @@ import type { PssLevel, PssViolation } from "../types.ts";
 import type { CheckPodFn, FixSuggestion, PssCheck, PssCheckLevel } from "./check.ts";
 import { decodePod, type PodView } from "./decode.ts";
 import { checksFor, resolvePolicyMinor } from "./registry.ts";
+import { APPARMOR_ANNOTATION_PREFIX } from "./checks/appArmorProfile.ts";
+import { ANNOTATION_CONTAINER_PREFIX, ANNOTATION_POD } from "./checks/seccompProfile.ts";
+import { valueKey } from "../memo.ts";
 
 /** A pod, or a pod template: its metadata and its PodSpec, as parsed YAML of any shape. */
 export interface PssInput {
@@ -58,10 +61,33 @@ export function evaluatePssAt(input: PssInput, level: PssCheckLevel, minor: numb
   return { allowed: violations.length === 0, violations };
 }
 
-/** Both levels at once, decoding the pod a single time (the analysis asks for both of every pod). */
-export function evaluatePssBoth(input: PssInput, version: string): { baseline: PssLevel; restricted: PssLevel } {
+/**
+ * Both levels at once, decoding the pod a single time (the analysis asks for both of every pod).
+ * With `shared`, pods the checks cannot tell apart (podViewKey) get one result, the same object.
+ */
+export function evaluatePssBoth(input: PssInput, version: string, shared?: Map<string, { baseline: PssLevel; restricted: PssLevel }>): { baseline: PssLevel; restricted: PssLevel } {
   const minor = resolvePolicyMinor(version);
   const pod = decode(input);
+  if (!shared) return evaluateBoth(pod, minor);
+  const key = `${minor}|${podViewKey(pod)}`;
+  let verdicts = shared.get(key);
+  if (!verdicts) shared.set(key, (verdicts = evaluateBoth(pod, minor)));
+  return verdicts;
+}
+
+/**
+ * All that the checks read of a pod, as a key: they see only its PodView (checkPod(pod)), and of
+ * its annotations only the AppArmor and seccomp ones; the others differ from pod to pod (kubectl's
+ * last-applied-configuration) and are left out.
+ */
+function podViewKey(pod: PodView): string {
+  const read: Record<string, string> = {};
+  for (const k of Object.keys(pod.annotations))
+    if (k === ANNOTATION_POD || k.startsWith(ANNOTATION_CONTAINER_PREFIX) || k.startsWith(APPARMOR_ANNOTATION_PREFIX)) read[k] = pod.annotations[k];
+  return valueKey({ ...pod, annotations: read });
+}
+
+function evaluateBoth(pod: PodView, minor: number): { baseline: PssLevel; restricted: PssLevel } {
   const memo = new Map<unknown, ReturnType<CheckPodFn>>();
   const level = (l: PssCheckLevel): PssLevel => {
     const violations = run(pod, l, minor, memo).map((f) => ({ check: f.check.id, reason: f.reason, detail: f.detail }));

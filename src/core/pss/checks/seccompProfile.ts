@@ -6,8 +6,8 @@ import { isWindowsPod, type ContainerView, type PodView } from "../decode.ts";
 import { joinQuote, pluralize, sortedSet, goQuote } from "../go.ts";
 import { containerNames, scPath } from "./paths.ts";
 
-const ANNOTATION_POD = "seccomp.security.alpha.kubernetes.io/pod";
-const ANNOTATION_CONTAINER_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
+export const ANNOTATION_POD = "seccomp.security.alpha.kubernetes.io/pod";
+export const ANNOTATION_CONTAINER_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
 
 function validType(t: string): boolean {
   return t === "Localhost" || t === "RuntimeDefault";
