@@ -6,7 +6,10 @@
 import { stat } from "node:fs/promises";
 import { createReadStream, existsSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { analyze } from "../core/analyze";
+import { analyze, analyzeInParts } from "../core/analyze";
+
+/** From this size on, a kubectl List is read item by item (core/analyze.ts analyzeInParts). */
+const IN_PARTS_FROM = 256 * 1024;
 import { parseArgs, UsageError, USAGE, MAX_INPUT_BYTES, type CliOptions } from "./args";
 import { formatReport } from "./report";
 import { sarifReport } from "../core/report/sarif";
@@ -176,14 +179,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   if ("streamed" in input) return analyzeStreamed(options, input, io);
   const read = input;
-  const analysis = withInputDiagnostics(analyze(read.text, {
+  const analyzeOptions = {
     runtime: options.runtime,
     runtimeVersion: options.runtimeVersion,
     kubernetes: options.kubernetes,
     imageUsers: options.imageUsers,
     seccompDefault: options.seccompDefault,
     node: options.node,
-  }), read);
+  };
+  // A big kubectl List is read one item at a time when that gives the same analysis (it says so).
+  const analysis = withInputDiagnostics((read.text.length >= IN_PARTS_FROM ? analyzeInParts(read.text, analyzeOptions) : undefined) ?? analyze(read.text, analyzeOptions), read);
   if (options.probe || options.observed !== undefined) {
     let observed: string | undefined;
     if (options.observed !== undefined) {

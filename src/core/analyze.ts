@@ -2,7 +2,8 @@
 
 import { type Analysis, type AnalyzeOptions, type Container, type Diagnostic, type Effective, type EffectiveField, type PodLevel, type PodSettings, type Process, type Runtime, type Workload } from "./types";
 import { LATEST, NEWEST_MINOR, minorOf, normaliseVersion } from "./versions";
-import { parseYamlText, type ParsedText } from "./yaml/parse";
+import { MAX_DEPTH, parseYamlText, type ParsedText } from "./yaml/parse";
+import { PartSplitter, type Part } from "./streamSplit";
 import { positionAt } from "./yaml/lines";
 import { get, isMap, joinPath, keySpan, nodeStart, type YMap } from "./yaml/access";
 import { containersOf, objectsOf, podSpecOf, type FoundObject } from "./workloads";
@@ -80,7 +81,10 @@ export function analyzeDocumentPart(state: StreamState, text: string, firstLine:
 
 /** Analyses item `index` of the List that is document `state.documents` (its text starts with "- "). */
 export function analyzeListItem(state: StreamState, text: string, firstLine: number, index: number): { workloads: Workload[]; diagnostics: Diagnostic[] } {
-  const parsed = parseYamlText(text, firstLine);
+  return analyzeParsedItem(state, parseYamlText(text, firstLine), index);
+}
+
+function analyzeParsedItem(state: StreamState, parsed: ParsedText, index: number): { workloads: Workload[]; diagnostics: Diagnostic[] } {
   const ctx = streamCtx(state, parsed);
   ctx.streamed = true;
   const workloads: Workload[] = [];
@@ -94,6 +98,64 @@ export function analyzeListItem(state: StreamState, text: string, firstLine: num
     analyzeFound(ctx, found, state.documents, doc.value, doc.start, workloads);
   }
   return { workloads, diagnostics: ctx.diagnostics };
+}
+
+// An alias (`*name`) where YAML allows one: the expansion limits count per document, so a text with
+// any is read whole.
+const ALIAS = /(?:^|[\s[{,])\*/;
+
+/**
+ * analyze(text) for a kubectl List (`kubectl get pods -A -o yaml`: `items:` at the left margin,
+ * each item a `- ` at the left margin), read one item at a time as a streamed input is: only one
+ * pod's parse tree and positions are held at a time, instead of the whole text's, which a big dump
+ * spent much of its time collecting garbage for. The same Analysis to the byte, for the texts it
+ * takes (analyzeInParts.test.ts); undefined for any other (then analyze reads it whole): another
+ * shape, any YAML diagnostic, an alias, a labelled Namespace, a nested List.
+ */
+export function analyzeInParts(text: string, options: AnalyzeOptions = {}, memo = newMemo()): Analysis | undefined {
+  if (ALIAS.test(text)) return undefined;
+  const splitter = new PartSplitter(Number.MAX_SAFE_INTEGER);
+  const parts: Part[] = [...splitter.push(text), ...splitter.end()];
+  const items = parts.filter((p): p is Extract<Part, { kind: "item" }> => p.kind === "item");
+  if (items.length === 0 || parts.length !== items.length + 1 || parts[parts.length - 1].kind !== "list-end") return undefined;
+  // The List around the items (the text before the first and after the last): a List, saying nothing.
+  let headEnd = 0;
+  for (let line = 1; line < items[0].firstLine; line++) {
+    const nl = text.indexOf("\n", headEnd);
+    if (nl === -1) return undefined;
+    headEnd = nl + 1;
+  }
+  if (!text.startsWith(items[0].text, headEnd)) return undefined;
+  let tailStart = headEnd;
+  for (const item of items) tailStart += item.text.length;
+  const outer = parseYamlText(text.slice(0, headEnd) + text.slice(tailStart));
+  const list = outer.documents[0]?.value;
+  const kind = get(list, "kind");
+  if (outer.diagnostics.length || outer.documents.length !== 1 || !isMap(list) || typeof kind !== "string" || !/List$/.test(kind) || get(list, "items") !== null) return undefined;
+
+  const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
+  const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
+  const runtimeVersion = resolveLine(runtime, options.runtimeVersion).line;
+  const state = newStreamState(options, memo);
+  const workloads: Workload[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const part of items) {
+    // Read whole, the item sits two levels deeper (the List, its items).
+    const parsed = parseYamlText(part.text, part.firstLine, MAX_DEPTH - 2);
+    const doc = parsed.documents[0];
+    if (parsed.diagnostics.length || parsed.documents.length !== 1 || !doc.ok || !Array.isArray(doc.value) || doc.value.length !== 1) return undefined;
+    const item: unknown = doc.value[0];
+    if (!isMap(item)) return undefined;
+    const itemKind = get(item, "kind");
+    if (typeof itemKind === "string" && /List$/.test(itemKind) && Array.isArray(get(item, "items"))) return undefined;
+    // A whole read applies a Namespace's labels to the workloads before it too.
+    if (namespacePolicies({ ...parsed, documents: [{ ...doc, value: item }] }).size) return undefined;
+    const r = analyzeParsedItem(state, parsed, part.index);
+    for (const w of r.workloads) workloads.push(w);
+    for (const d of r.diagnostics) diagnostics.push(d);
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { kubernetes, runtime, runtimeVersion, diagnostics, workloads };
 }
 
 function streamCtx(state: StreamState, parsed: ParsedText): Ctx {
@@ -256,7 +318,7 @@ function analyzeObject(ctx: Ctx, found: FoundObject, document: number, root: unk
     const mounts = mountsOf(fc.obj);
     if (mounts.length) c.mounts = mounts;
     workload.containers.push(c);
-    if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj, root);
+    if (!c.startup!.ok) reportStartup(ctx, c, imageUser, fc.obj, root, found.path);
   }
 
   addActions(ctx, workload, loc.path, volumes);
@@ -357,7 +419,7 @@ function podLevel(ctx: Ctx, spec: YMap, podSc: YMap | undefined, path: string): 
 function validate(ctx: Ctx, found: FoundObject, specPath: string, spec: YMap, root: unknown): void {
   const findings = validateWorkload({ kind: found.kind, object: found.obj, objectPath: found.path, spec, specPath, minor: minorOf(ctx.kubernetes) ?? NEWEST_MINOR });
   for (const f of findings) {
-    const loc = ctx.streamed && found.path && f.path.startsWith(`${found.path}.`) ? locatePath(ctx.parsed.positions, found.obj, f.path.slice(found.path.length + 1)) : locatePath(ctx.parsed.positions, root, f.path);
+    const loc = locateIn(ctx, root, found.path, f.path, found.obj);
     const offset = loc ? (f.at === "value" && loc.exact ? loc.span.valueStart : loc.span.keyStart) : (nodeStart(ctx.parsed.positions, found.obj) ?? 0);
     const p = positionAt(ctx.parsed.lines, offset);
     const d: Diagnostic = { severity: f.severity, code: f.code, message: f.message, path: f.path, line: p.line, column: p.column, source: f.source };
@@ -370,6 +432,18 @@ function validate(ctx: Ctx, found: FoundObject, specPath: string, spec: YMap, ro
     }
     ctx.diagnostics.push(d);
   }
+}
+
+/**
+ * A contract path's node. A List item read on its own (ctx.streamed) has only itself for a root:
+ * paths inside it are followed from the item (`obj`, or the item root's first entry).
+ */
+function locateIn(ctx: Ctx, root: unknown, objectPath: string, path: string, obj?: unknown) {
+  if (ctx.streamed && objectPath && path.startsWith(`${objectPath}.`)) {
+    const item = obj ?? (Array.isArray(root) ? root[0] : undefined);
+    return locatePath(ctx.parsed.positions, item, path.slice(objectPath.length + 1));
+  }
+  return locatePath(ctx.parsed.positions, root, path);
 }
 
 /** Where the line holding `offset` ends: at its CR or LF (a CRLF line's end is its CR, not past it). */
@@ -391,9 +465,9 @@ function admit(ctx: Ctx, w: Workload, found: FoundObject, input: { metadata: unk
 }
 
 /** The kubelet's (or the runtime's) refusal to start a container, said where it can be fixed. */
-function reportStartup(ctx: Ctx, c: Container, imageUser: number | string, obj: YMap, root: unknown): void {
+function reportStartup(ctx: Ctx, c: Container, imageUser: number | string, obj: YMap, root: unknown, objectPath: string): void {
   const s = c.startup!;
-  const named = s.path ? locatePath(ctx.parsed.positions, root, s.path) : undefined;
+  const named = s.path ? locateIn(ctx, root, objectPath, s.path) : undefined;
   if (s.reason === "CreateContainerError") {
     const at = named?.exact ? named.span.valueStart : (nodeStart(ctx.parsed.positions, obj) ?? 0);
     report(ctx, "error", "create-container-error", `Container "${c.name}" will not start: ${s.reason}: ${s.message}.`, at, s.path ?? c.path);

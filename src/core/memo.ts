@@ -13,7 +13,7 @@ export interface Memo {
   /** Identities of big set values (maps and lists), for keys that must not serialise them. */
   ids: Map<object, number>;
   /** Actions but write-volume, evaluated with placeholders for places (actions/shared.ts). */
-  actions: Map<string, { actions: Action[]; volumesAt: number }>;
+  actions: Map<string, { actions: Action[]; volumesAt: number; places: (string | undefined)[] }>;
   /** An action's what-if with the container's path filled in, by action and container path. */
   whatIfs: Map<object, Map<string, Action["whatIf"]>>;
   /** Pod Security verdicts (both levels), by the pod's spec, Pod Security annotations and kind. */
@@ -84,6 +84,6 @@ export function isSmall(v: unknown, depth = 0): boolean {
 
 /** Small values by value (alike pods share), big ones by identity (never serialised per container). */
 export function valueOrIdentity(memo: Memo, v: unknown, byValue = false): string {
-  if (v !== null && typeof v === "object" && !byValue && !isSmall(v)) return identity(memo, v);
-  return valueKey(v);
+  if (v === null || typeof v !== "object") return valueKey(v);
+  return byValue || isSmall(v) ? valueKey(v) : identity(memo, v);
 }

@@ -31,13 +31,15 @@ export function containerActions(memo: Memo, input: ActionInput): Action[] {
   }
   let shared = memo.actions.get(key);
   if (!shared) {
-    shared = evaluateActionsButVolumes(placeless(input, fields, hostPaths));
+    const { actions, volumesAt } = evaluateActionsButVolumes(placeless(input, fields, hostPaths));
+    // Each action's place (its `at` placeholder), read once here rather than per container.
+    shared = { actions, volumesAt, places: actions.map((a) => (a.at?.path.startsWith("\u0000") ? a.at.path : undefined)) };
     memo.actions.set(key, shared);
   }
   const out: Action[] = [];
   for (let i = 0; i < shared.actions.length; i++) {
     if (i === shared.volumesAt) out.push(...evaluateWriteVolumes(input));
-    out.push(placed(memo, shared.actions[i], input));
+    out.push(placed(memo, shared.actions[i], shared.places[i], input));
   }
   if (shared.volumesAt >= shared.actions.length) out.push(...evaluateWriteVolumes(input));
   return out;
@@ -77,8 +79,8 @@ function placeless(input: ActionInput, fields: (keyof ActionInput["effective"])[
 }
 
 /** A shared action with this container's places; the shared object itself when it names none. */
-function placed(memo: Memo, a: Action, input: ActionInput): Action {
-  const at = a.at ? placeOf(a.at.path, input) : undefined;
+function placed(memo: Memo, a: Action, place: string | undefined, input: ActionInput): Action {
+  const at = place === undefined ? undefined : placeOf(place, input);
   const whatIf = a.whatIf ? placedWhatIf(memo, a.whatIf, input.containerPath) : undefined;
   if (at === undefined && whatIf === a.whatIf) return a;
   const out = { ...a };

@@ -84,7 +84,15 @@ function podViewKey(pod: PodView): string {
   const read: Record<string, string> = {};
   for (const k of Object.keys(pod.annotations))
     if (k === ANNOTATION_POD || k.startsWith(ANNOTATION_CONTAINER_PREFIX) || k.startsWith(APPARMOR_ANNOTATION_PREFIX)) read[k] = pod.annotations[k];
-  return valueKey({ ...pod, annotations: read });
+  // JSON.stringify (native, several times faster than valueKey) is exact here: the view holds
+  // strings, booleans, whole numbers (-0 prints as 0, and so do the checks) and undefined for an
+  // unset field (left out, the same as absent to the checks); the exceptions are the volumes'
+  // source sets and the raw sysctls (any parsed value), keyed apart.
+  const sc = pod.securityContext;
+  return JSON.stringify([
+    { ...pod, annotations: read, securityContext: sc && { ...sc, rawSysctls: undefined }, volumes: pod.volumes.map((v) => [v.name, v.index, [...v.sources]]) },
+    sc ? valueKey(sc.rawSysctls) : "",
+  ]);
 }
 
 function evaluateBoth(pod: PodView, minor: number): { baseline: PssLevel; restricted: PssLevel } {

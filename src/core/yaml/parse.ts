@@ -55,7 +55,7 @@ export interface ParsedText {
 // "excessive aliasing" (billion-laughs documents).
 const MAX_EXPANDED_NODES = 2_000_000;
 const MAX_EXPANSION_RATIO = 20;
-const MAX_DEPTH = 200;
+export const MAX_DEPTH = 200;
 
 // At the start of the text or of a line. Not /^…/m: that also matches after U+2028/U+2029, which
 // are not line breaks in YAML (a `---` after one is text, not a document separator).
@@ -100,7 +100,8 @@ class AliasingError extends Error {
 }
 
 /** `firstLine`: the line number of the text's first line, when it is a part of a streamed input. */
-export function parseYamlText(text: string, firstLine = 1): ParsedText {
+/** `maxDepth`: lower for a List item read on its own, which sits deeper in its whole text. */
+export function parseYamlText(text: string, firstLine = 1, maxDepth = MAX_DEPTH): ParsedText {
   const lines = buildLineIndex(text, firstLine);
   const out: ParsedText = { text, lines, documents: [], positions: new Map(), diagnostics: [] };
   const report = (severity: Diagnostic["severity"], code: string, message: string, start: number, end?: number) => {
@@ -115,7 +116,7 @@ export function parseYamlText(text: string, firstLine = 1): ParsedText {
   };
 
   for (const [start, end] of splitDocuments(text)) {
-    parseChunk(text, start, end, out, report);
+    parseChunk(text, start, end, out, report, maxDepth);
   }
   return out;
 }
@@ -136,11 +137,11 @@ function splitDocuments(text: string): [number, number][] {
 
 type Reporter = (severity: Diagnostic["severity"], code: string, message: string, start: number, end?: number) => void;
 
-function parseChunk(text: string, base: number, end: number, out: ParsedText, report: Reporter): void {
+function parseChunk(text: string, base: number, end: number, out: ParsedText, report: Reporter, maxDepth: number): void {
   const chunk = base === 0 && end === text.length ? text : text.slice(base, end);
   let events: Event[];
   try {
-    events = parseEvents(chunk, { maxDepth: MAX_DEPTH });
+    events = parseEvents(chunk, { maxDepth });
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { position?: number } };
     const pos = base + (err.mark?.position ?? 0);
