@@ -143,7 +143,7 @@ const targets = [
   { target: "whole-process analyze --json, 5,000 pods ≤ 2.0× a bare js-yaml load (goal 1.3×)", value: `wall ${r5k.ratio.min.toFixed(2)}× min, ${r5k.ratio.median.toFixed(2)}× median; CPU ${r5k.cpuRatio.min.toFixed(2)}× min, ${r5k.cpuRatio.median.toFixed(2)}× median`, pass: r5k.ratio.median <= 2.0 },
   { target: "peak RSS, 5,000 pods ≤ 2× the load's", value: `${r5k.rssRatio.toFixed(2)}×`, pass: r5k.rssRatio <= 2 },
   { target: "CPU time per further pod flat from 100 to 5,000 pods (no step over 1.25× the one before)", value: steps.length ? steps.map((s) => `${s.from}→${s.to}: ${s.us.toFixed(0)} µs`).join(", ") : "one size only", pass: flatPass },
-  { target: "start-up on a tiny input ≤ 150 ms", value: `${startupMs.min.toFixed(0)} ms min, ${startupMs.median.toFixed(0)} ms median (bare node ${bareNodeMs.median.toFixed(0)} ms)`, pass: startupMs.median <= 150 },
+  { target: "start-up on a tiny input ≤ 150 ms", value: `${startupMs.min.toFixed(0)} ms min, ${startupMs.median.toFixed(0)} ms median (bare node ${bareNodeMs.min.toFixed(0)}/${bareNodeMs.median.toFixed(0)} ms: the command's own +${(startupMs.min - bareNodeMs.min).toFixed(0)}/+${(startupMs.median - bareNodeMs.median).toFixed(0)} ms wall, +${(startupCpu.min - bareNodeCpu.min).toFixed(0)}/+${(startupCpu.median - bareNodeCpu.median).toFixed(0)} ms CPU)`, pass: startupMs.median <= 150 },
 ];
 const big = by(50_000);
 if (big)
@@ -170,7 +170,10 @@ if (flag("--json")) {
 } else {
   const f = (x: { min: number; median: number }, d = 0) => `${x.min.toFixed(d)}/${x.median.toFixed(d)}`;
   console.log(`Machine: ${machine.cpus} × ${machine.model ?? "cpu"}, Node ${machine.node}; fresh process per run, alternating, ${ROUNDS} rounds (min/median)\n`);
-  console.log(`start-up, tiny input: wall ${f(startupMs)} ms, CPU ${f(startupCpu)} ms (bare node: wall ${f(bareNodeMs)} ms, CPU ${f(bareNodeCpu)} ms)\n`);
+  console.log(`start-up, tiny input (${Math.max(ROUNDS, 7)} alternating rounds, min/median):`);
+  console.log(`  secctx analyze tiny.yaml --json   wall ${f(startupMs)} ms, CPU ${f(startupCpu)} ms`);
+  console.log(`  bare node -e ""                   wall ${f(bareNodeMs)} ms, CPU ${f(bareNodeCpu)} ms`);
+  console.log(`  the command's own                 wall +${f({ min: startupMs.min - bareNodeMs.min, median: startupMs.median - bareNodeMs.median })} ms, CPU +${f({ min: startupCpu.min - bareNodeCpu.min, median: startupCpu.median - bareNodeCpu.median })} ms\n`);
   console.log("Each figure min/median; wall = spawn to exit, CPU = the child's user + system time.");
   console.log("pods     MB      load wall ms   analyze wall ms   wall ratio   load CPU ms   analyze CPU ms   CPU ratio    load RSS MB  analyze RSS MB  RSS ratio  µs/pod");
   for (const r of rows) {
