@@ -156,8 +156,17 @@ export function wrapText(text: string, width: number, charWidth: number): string
 
 /** How many lines `wrapText` gives. */
 export function wrappedLines(text: string, width: number, charWidth: number): number {
-  return wrapText(text, width, charWidth).length;
+  const key = `${width}|${charWidth}|${text}`;
+  let n = wrapCounts.get(key);
+  if (n === undefined) {
+    n = wrapText(text, width, charWidth).length;
+    // Bounded: a keystroke re-lays the graph out, and nearly every value is one seen before.
+    if (wrapCounts.size >= 20_000) wrapCounts.clear();
+    wrapCounts.set(key, n);
+  }
+  return n;
 }
+const wrapCounts = new Map<string, number>();
 
 /** The curve parameter where the edges' vertical cubic reaches a share `f` of its height (monotonic: bisect). */
 export function tAtHeightShare(f: number): number {
