@@ -8,10 +8,25 @@ import { DISPLAY_LIMITS } from "./displayCap";
 
 describe("shortMessage", () => {
   it.each([
-    ["short", 10, "short"],
-    ["one two three four five six", 12, "one two … (20 more characters)"],
-    ["x".repeat(30), 10, `${"x".repeat(10)} … (20 more characters)`],
-  ])("cuts %j to %i characters at a word", (m, max, want) => expect(shortMessage(m, max)).toBe(want));
+    ["short", 30, "short"],
+    // Over the limit by less than the note would cost: kept whole.
+    ["one two three four five six", 12, "one two three four five six"],
+    [`${"w ".repeat(100)}end`, 30, `${"w ".repeat(9)}w … (${203 - 19 - 9} characters left out) … ${"w ".repeat(3)}end`],
+    ["x".repeat(200), 30, `${"x".repeat(20)} … (170 characters left out) … ${"x".repeat(10)}`],
+  ])("cuts %j to about %i characters, keeping its start and its end", (m, max, want) => expect(shortMessage(m, max)).toBe(want));
+
+  it("keeps what Pod Security says to set at the end of a long list of containers", () => {
+    const names = Array.from({ length: 200 }, (_, i) => `"c${i}"`).join(", ");
+    const message = `seccompProfile (pod or containers ${names} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")`;
+    const short = shortMessage(message);
+    expect(short.length).toBeLessThan(MESSAGE_CHARS + 40);
+    expect(short.startsWith("seccompProfile (pod or containers \"c0\"")).toBe(true);
+    expect(short.endsWith('must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")')).toBe(true);
+    // What was left out is counted exactly.
+    const [head, rest] = short.split(" … (");
+    const [count, tail] = rest.split(" characters left out) … ");
+    expect(head.length + Number(count.replace(/,/g, "")) + tail.length).toBe(message.length);
+  });
 });
 
 describe("the problems of a pod of 1,000 containers (a text far over 32 KB)", { timeout: 60_000 }, () => {
@@ -38,7 +53,7 @@ describe("the problems of a pod of 1,000 containers (a text far over 32 KB)", { 
   it("cuts each message short for display; the whole wording stays in the full list", () => {
     expect(Math.max(...shown.map((d) => d.message.length))).toBeLessThan(MESSAGE_CHARS + 40);
     expect(Math.max(...all.map((d) => d.message.length))).toBeGreaterThan(MESSAGE_CHARS);
-    expect(shown.find((d) => d.message.length > 200)?.message).toMatch(/… \(\d[\d,]* more characters\)$/);
+    expect(shown.find((d) => d.message.length > 200)?.message).toMatch(/… \(\d[\d,]* characters left out\) … /);
   });
 });
 

@@ -22,12 +22,24 @@ export const MESSAGE_CHARS = 300;
  */
 export const PROBLEMS_SHOWN = 300;
 
-/** A message cut to `max` characters at a word, saying how much was left out. */
+/** Cutting a message shorter than this over the limit would save less than its note costs. */
+const CUT_SLACK = 60;
+
+/**
+ * A message cut to about `max` characters, saying how much was left out. The middle goes, not the
+ * end: Pod Security's long messages are long in their list of containers, and their end says what
+ * to set ("… must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"").
+ * Both cuts fall between words.
+ */
 export function shortMessage(message: string, max = MESSAGE_CHARS): string {
-  if (message.length <= max) return message;
-  const cut = message.lastIndexOf(" ", max);
-  const at = cut > max / 2 ? cut : max;
-  return `${message.slice(0, at)} … (${(message.length - at).toLocaleString("en-US")} more characters)`;
+  if (message.length <= max + CUT_SLACK) return message;
+  const tailMax = Math.floor(max / 3);
+  const space = message.indexOf(" ", message.length - tailMax);
+  const from = space >= 0 && space < message.length - tailMax / 2 ? space + 1 : message.length - tailMax;
+  const headMax = max - tailMax;
+  const cut = message.lastIndexOf(" ", headMax);
+  const at = cut > headMax / 2 ? cut : headMax;
+  return `${message.slice(0, at)} … (${(from - at).toLocaleString("en-US")} characters left out) … ${message.slice(from)}`;
 }
 
 /** The problems as the page shows them: the first ones (with a note of the rest), messages cut short. */
