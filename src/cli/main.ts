@@ -147,7 +147,8 @@ async function readInput(options: CliOptions, io: Io): Promise<ReadInput | Strea
   if (st.isDirectory()) throw new UsageError(`cannot read ${shown}: it is a directory`);
   if (st.size > MAX_INPUT_BYTES && !canStream)
     throw new UsageError(`${shown} is ${MB(st.size)}, more than ${MB(MAX_INPUT_BYTES)}: an input that big is analysed as a stream, which needs --json or --json=summary`);
-  return readCapped(createReadStream(input), shown, canStream);
+  // Big reads (1 MB): a 20 MB dump in 20 pieces, not 300.
+  return readCapped(createReadStream(input, { highWaterMark: 1 << 20 }), shown, canStream);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -113,3 +113,26 @@ describe("decodeInput", () => {
     );
   }, 60_000);
 });
+
+describe("where an ill-formed byte is placed", () => {
+  it("at the line and column of the text before it, however the input is cut (LF, CRLF and CR lines)", () => {
+    const line = fc.tuple(fc.string({ unit: fc.constantFrom("a", " ", "é", "-") , maxLength: 6 }), fc.constantFrom("\n", "\r\n", "\r"));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.string({ unit: fc.constantFrom("a", "b"), maxLength: 4 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }), (lines, last, cuts) => {
+        const before = lines.map(([t, eol]) => t + eol).join("") + last;
+        const input = new Uint8Array([...Buffer.from(before, "utf8"), 0xff, 0x61]);
+        const d = new InputDecoder();
+        let at = 0;
+        for (let i = 0; at < input.length; i++) {
+          const n = cuts[i % cuts.length];
+          d.push(input.subarray(at, at + n));
+          at += n;
+        }
+        d.end();
+        const rows = before.split(/\r\n|\r|\n/);
+        expect(d.diagnostics[0]).toMatchObject({ line: rows.length, column: rows[rows.length - 1].length + 1 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

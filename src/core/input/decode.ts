@@ -180,6 +180,18 @@ export class InputDecoder {
   /** Moves the line/column past `text`; CRLF, CR and LF end a line, as in the YAML reader. */
   private advance(text: string): void {
     if (text.length === 0) return;
+    if (!this.pendingCr && text.indexOf("\r") === -1) {
+      // LF only (most input): counted with indexOf, many times faster than the expression below.
+      let n = 0;
+      let last = -1;
+      for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) {
+        n++;
+        last = at;
+      }
+      this.line += n;
+      this.column = last < 0 ? this.column + text.length : text.length - last - 1;
+      return;
+    }
     let i = 0;
     if (this.pendingCr) {
       this.pendingCr = false;
