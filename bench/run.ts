@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--rounds N] [--50k] [--rounds-50k N] [--sizes 100,5000] [--no-browser] [--cli path/to/secctx.mjs]
+// npm run bench [-- --json] [--rounds N] [--50k] [--rounds-50k N] [--sizes 100,5000] [--no-browser] [--cli path/to/secctx.cjs]
 //
 // The command line's speed and memory against a bare js-yaml load of the same file, each side in
 // its own fresh Node process, the two sides alternating, min and median over the rounds. The
@@ -20,7 +20,7 @@ const option = (name: string, fallback: string) => {
   return i !== -1 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
 const ROUNDS = Math.max(1, Number(option("--rounds", "5")));
-const CLI = resolve(option("--cli", "dist-node/secctx.mjs"));
+const CLI = resolve(option("--cli", "dist-node/secctx.cjs"));
 const LOAD = new URL("./child/load.mjs", import.meta.url).pathname;
 const SIZES = option("--sizes", "").split(",").filter(Boolean).map(Number);
 // The 50,000-pod row (a 200 MB dump, streamed; its js-yaml load alone needs gigabytes) takes

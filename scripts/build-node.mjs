@@ -1,5 +1,5 @@
-// npm run build:cli — the Node build: the command line (dist-node/secctx.mjs, the `secctx` and
-// `kubectl-secctx` bins, a launcher for dist-node/secctx-main.cjs) and the library
+// npm run build:cli — the Node build: the command line (dist-node/secctx.cjs, the `secctx` and
+// `kubectl-secctx` bins, a launcher for dist-node/secctx-main.cjs; dist-node/secctx.mjs runs it too) and the library
 // (dist-node/core.mjs + types), each one file with its dependencies bundled, so neither compiles
 // TypeScript nor needs node_modules at run time.
 
@@ -26,7 +26,7 @@ const common = {
 };
 
 // The command: one CommonJS file loaded by a small launcher through V8's code cache
-// (scripts/launcher.mjs says why). import.meta.url becomes the file's own URL.
+// (scripts/launcher.cjs says why). import.meta.url becomes the file's own URL.
 await build({
   ...common,
   entryPoints: { "secctx-main": "src/cli/main.ts" },
@@ -38,8 +38,11 @@ await build({
   banner: { js: 'const __secctxModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 const mainHash = createHash("sha256").update(readFileSync(join(out, "secctx-main.cjs"))).digest("hex").slice(0, 16);
-const launcher = readFileSync(join(root, "scripts", "launcher.mjs"), "utf8").replace("__MAIN_HASH__", mainHash);
-writeFileSync(join(out, "secctx.mjs"), `#!/usr/bin/env node\n${launcher}`);
+const launcher = readFileSync(join(root, "scripts", "launcher.cjs"), "utf8").replace("__MAIN_HASH__", mainHash);
+writeFileSync(join(out, "secctx.cjs"), `#!/usr/bin/env node\n${launcher}`);
+chmodSync(join(out, "secctx.cjs"), 0o755);
+// The path the docs give (node dist-node/secctx.mjs …): the same launcher, through an ES module.
+writeFileSync(join(out, "secctx.mjs"), '#!/usr/bin/env node\nimport { createRequire } from "node:module";\ncreateRequire(import.meta.url)("./secctx.cjs");\n');
 chmodSync(join(out, "secctx.mjs"), 0o755);
 
 // The library runs in Node and in browsers alike (src/core uses no Node or DOM API).

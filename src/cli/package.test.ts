@@ -42,7 +42,7 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     const pkg = JSON.parse(readFileSync(join(app, "node_modules", NAME, "package.json"), "utf8"));
     expect(pkg.dependencies ?? {}).toEqual({});
     const files = readdirSync(join(app, "node_modules", NAME), { recursive: true }).map(String);
-    expect(files).toEqual(expect.arrayContaining(["dist-node/secctx.mjs", "dist-node/core.mjs", "dist-node/types/core/index.d.ts", "docs/analysis.md", "docs/analysis.schema.json"].map((f) => f.replaceAll("/", join("a", "b")[1]))));
+    expect(files).toEqual(expect.arrayContaining(["dist-node/secctx.cjs", "dist-node/secctx.mjs", "dist-node/core.mjs", "dist-node/types/core/index.d.ts", "docs/analysis.md", "docs/analysis.schema.json"].map((f) => f.replaceAll("/", join("a", "b")[1]))));
     expect(files.filter((f) => f.startsWith("src") || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     // Production dependencies only: nothing but the package itself was installed.
     expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith("."))).toEqual([NAME]);

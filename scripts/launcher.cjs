@@ -1,4 +1,4 @@
-// The `secctx` bin (dist-node/secctx.mjs): loads the command (secctx-main.cjs, one CommonJS file)
+// The `secctx` bin (dist-node/secctx.cjs; dist-node/secctx.mjs requires it): loads the command (secctx-main.cjs, one CommonJS file)
 // through V8's code cache. Compiling the 460 KB bundle and the functions a run touches was ~40 ms
 // of every start (Node 20 has no compile cache for ES modules; node:vm has one for scripts).
 //
@@ -9,15 +9,15 @@
 // when it cannot be read or written the command runs as it would without it. SECCTX_NO_CACHE=1
 // turns it off.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
+// CommonJS itself: an ES module entry costs Node's module loader ~10–25 ms more at every start.
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { homedir } = require("node:os");
+const { dirname, join } = require("node:path");
+const { Script } = require("node:vm");
 
 const MAIN_HASH = "__MAIN_HASH__";
-const filename = join(dirname(fileURLToPath(import.meta.url)), "secctx-main.cjs");
+const filename = join(__dirname, "secctx-main.cjs");
 const source = readFileSync(filename, "utf8");
 
 let cacheFile;
@@ -52,6 +52,6 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     }
   });
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
-module.exports.runAsProgram(process.argv.slice(2));
+const main = { exports: {} };
+script.runInThisContext()(main.exports, createRequire(filename), main, filename, dirname(filename));
+main.exports.runAsProgram(process.argv.slice(2));
