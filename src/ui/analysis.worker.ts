@@ -3,7 +3,8 @@
 // The worker keeps the whole analysis and sends the page a copy it can draw (displayCap.ts): whole
 // when small, with long lists cut when big in values, light (containers on demand) for big dumps. The
 // page asks for one workload's details when it shows it, or for the whole analysis when the person
-// exports it. Big texts arrive as transferred UTF-8 bytes, so posting them copies nothing. When a
+// exports it, and for one container's actions when the panel shows them (pageActions.ts: they are
+// most of an analysis' size). Big texts arrive as transferred UTF-8 bytes, so posting them copies nothing. When a
 // keystroke changes nothing the page shows (a comment, a blank line), the worker says "unchanged"
 // instead of sending the same analysis again, and the page does not redraw.
 //
@@ -14,6 +15,7 @@ import { analyze } from "../core/analyze";
 import type { Analysis, AnalyzeOptions } from "../core/types";
 import type { WorkerRequest, WorkerResponse } from "./analysisClient";
 import { detailCopy, displayCopy } from "./displayCap";
+import { actionsFor, pageCopy, workloadWithoutActions } from "./pageActions";
 import { displayProblems } from "./problemsModel";
 import { allProblems } from "./problemsMake";
 import { pssFixesAt } from "./pssQuickFixes";
@@ -28,7 +30,11 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const post = (r: WorkerResponse) => (self as unknown as Worker).postMessage(r);
   if (msg.type === "detail") {
     const w = kept?.ids.has(msg.id) ? kept.analysis.workloads[msg.index] : undefined;
-    post({ type: "detail", id: msg.id, index: msg.index, workload: w && detailCopy(w, msg.limits) });
+    post({ type: "detail", id: msg.id, index: msg.index, workload: w && workloadWithoutActions(detailCopy(w, msg.limits), msg.index) });
+    return;
+  }
+  if (msg.type === "actions") {
+    post({ type: "actions", id: msg.id, at: msg.at, actions: kept?.ids.has(msg.id) ? actionsFor(kept.analysis, msg.at) : undefined });
     return;
   }
   if (msg.type === "full") {
@@ -51,9 +57,12 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     const text = msg.bytes ? new TextDecoder().decode(msg.bytes) : (msg.text ?? "");
     const analysis = analyze(text, msg.options);
     const copy = displayCopy(analysis, text.length);
+    const partial = copy.light || copy.analysis !== analysis;
+    const sent = pageCopy(copy.analysis, partial);
     const problems = displayProblems(allProblems(analysis, text));
     const ms = performance.now() - t0;
-    // Light copies are big: comparing them would cost more than it saves.
+    // Light copies are big: comparing them would cost more than it saves. The actions count although
+    // they are not sent: a change of node assumptions changes only them, and the page asks for them.
     const json = copy.light ? undefined : JSON.stringify([copy.analysis, problems]);
     if (json !== undefined && json === lastSent && kept) {
       kept.ids.add(msg.id);
@@ -63,7 +72,7 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     }
     kept = { ids: new Set([msg.id]), analysis, text, options: msg.options };
     lastSent = json;
-    post({ type: "analysis", id: msg.id, analysis: copy.analysis, problems, light: copy.light, partial: copy.analysis !== analysis, ms, chars: text.length });
+    post({ type: "analysis", id: msg.id, analysis: sent, problems, light: copy.light, partial: partial || sent !== copy.analysis, ms, chars: text.length });
   } catch (err) {
     lastSent = undefined;
     post({ type: "analysis", id: msg.id, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0, chars: 0 });

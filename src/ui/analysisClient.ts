@@ -10,15 +10,18 @@
 //   slice at a time, so the page keeps its turns.
 // - A worker that has made many big analyses is replaced by a fresh one warmed in the background:
 //   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
-import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
+import type { Action, Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import { displayCopy, detailCopy, type DisplayLimits } from "./displayCap";
 import type { QuickFix } from "./editor/Editor";
+import { actionsFor, type ActionsAt } from "./pageActions";
 import { attachProblems, displayProblems } from "./problemsModel";
 
 export type WorkerRequest =
   | { type: "analyze"; id: number; text?: string; bytes?: ArrayBuffer; options: AnalyzeOptions }
   | { type: "detail"; id: number; index: number; limits?: DisplayLimits }
   | { type: "full"; id: number }
+  /** One container's actions (left out of the page's copy: pageActions.ts). */
+  | { type: "actions"; id: number; at: ActionsAt }
   /** The Pod Security quick fixes at a line of the text of analysis `id`. */
   | { type: "fixes"; id: number; line: number };
 
@@ -30,6 +33,7 @@ export type WorkerResponse =
   | { type: "analysis"; id: number; unchanged: true; ms: number; chars: number }
   | { type: "detail"; id: number; index: number; workload: Workload | undefined }
   | { type: "full"; id: number; analysis: Analysis }
+  | { type: "actions"; id: number; at: ActionsAt; actions: Action[] | undefined }
   | { type: "fixes"; id: number; line: number; fixes: QuickFix[] }
   /** The worker has begun an analysis (its start-up and the message's trip do not count against the watchdog). */
   | { type: "started"; id: number };
@@ -185,6 +189,15 @@ export class AnalysisClient {
     }
     return this.ask(`detail:${id}:${index}:${JSON.stringify(limits ?? null)}`, { type: "detail", id, index, limits }).then(
       (w) => w as Workload | undefined,
+      () => undefined,
+    );
+  }
+
+  /** One container's actions, when the page's copy of analysis `id` left them in the worker. */
+  actions(id: number, at: ActionsAt): Promise<Action[] | undefined> {
+    if (this.local?.id === id) return Promise.resolve(actionsFor(this.local.analysis, at));
+    return this.ask(`actions:${id}:${at.workload}:${at.container}`, { type: "actions", id, at }).then(
+      (a) => a as Action[] | undefined,
       () => undefined,
     );
   }
@@ -350,7 +363,9 @@ export class AnalysisClient {
     }
     clearTimeout(this.cancelTimer);
     // Answers the old worker owed will not come.
-    for (const [key, w] of this.waiting) (key.startsWith("detail:") || key.startsWith("fixes:") ? w.resolve(key.startsWith("fixes:") ? [] : undefined) : w.reject(new Error(`the analysis worker was restarted (${why})`)));
+    for (const [key, w] of this.waiting)
+      if (key.startsWith("full:")) w.reject(new Error(`the analysis worker was restarted (${why})`));
+      else w.resolve(key.startsWith("fixes:") ? [] : undefined);
     this.waiting.clear();
     // A warmed standby, if there is one, takes over at once.
     this.slot = this.standby ?? this.spawn();
@@ -408,14 +423,20 @@ export class AnalysisClient {
       if (slot === this.slot && slot.busy?.id === r.id) this.arm(slot);
       return;
     }
-    if (r.type === "detail" || r.type === "full" || r.type === "fixes") {
+    if (r.type === "detail" || r.type === "full" || r.type === "fixes" || r.type === "actions") {
       if (slot !== this.slot) return;
       const key =
-        r.type === "detail" ? [...this.waiting.keys()].find((k) => k.startsWith(`detail:${r.id}:${r.index}:`)) : r.type === "full" ? `full:${r.id}` : `fixes:${r.id}:${r.line}`;
+        r.type === "detail"
+          ? [...this.waiting.keys()].find((k) => k.startsWith(`detail:${r.id}:${r.index}:`))
+          : r.type === "full"
+            ? `full:${r.id}`
+            : r.type === "actions"
+              ? `actions:${r.id}:${r.at.workload}:${r.at.container}`
+              : `fixes:${r.id}:${r.line}`;
       if (key === undefined) return;
       const w = this.waiting.get(key);
       this.waiting.delete(key);
-      w?.resolve(r.type === "detail" ? r.workload : r.type === "full" ? r.analysis : r.fixes);
+      w?.resolve(r.type === "detail" ? r.workload : r.type === "full" ? r.analysis : r.type === "actions" ? r.actions : r.fixes);
       return;
     }
     if (slot === this.standby) {

@@ -80,6 +80,11 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           // A hostile line (20,000 supplementalGroups on one line) costs seconds of layout when drawn
           // whole; beyond this many characters a line is drawn cut (the text itself is whole).
           stopRenderingLineAfter: 2_000,
+          // Folding and sticky scroll from indentation (YAML's structure), not from the YAML worker's
+          // outline and folding ranges: for a thousand containers those come back as a message the
+          // page spends 100-200 ms reading and building (issue 16 item 2).
+          foldingStrategy: "indentation",
+          stickyScroll: { enabled: true, defaultModel: "indentationModel" },
           theme: themeName(theme),
           // Without this, Playwright's keyboard.type loses spaces (toolchain notes).
           editContext: false,

@@ -1,7 +1,7 @@
 // The pod → container inheritance graph of one workload.
 
 import { memo, useCallback, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node, type NodeHandle } from "@xyflow/react";
 import type { EffectiveField, Runtime, Workload } from "../../core/types";
 import { ALL_EDGES_UP_TO, GRAPH_FONT_PX, layoutWorkload, type GraphNodeData } from "./model";
 import { bringIntoView, fitViewport, focusCandidates, union, type Rect } from "./fit";
@@ -31,6 +31,19 @@ interface Props {
   compact?: boolean;
 }
 
+/**
+ * A container node's handles where nodes.tsx draws them (top centre; "defaults" on the left, 27 px
+ * down). Given with the node, they let React Flow leave a container that is out of view undrawn:
+ * without them it draws every node once to measure it, and 24 containers of a hostile pod (each
+ * inheriting a long list) cost a long task to draw and lay out (issue 16 item 2). Once drawn, the
+ * measured handles replace these.
+ */
+const containerHandles = (width: number): NodeHandle[] => [
+  // React Flow's handles are 6 px squares centred on the node's edge.
+  { type: "target", position: Position.Top, x: width / 2 - 3, y: -3, width: 6, height: 6 },
+  { id: "defaults", type: "target", position: Position.Left, x: -3, y: 24, width: 6, height: 6 },
+];
+
 /** On-screen graph text the first fit aims for, in px. */
 export const READABLE_PX = { normal: 14, large: 18 } as const;
 const MAX_ZOOM = { normal: 1.6, large: 2.2 } as const;
@@ -47,9 +60,11 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
   const area = useStore((s) => ({ width: s.width, height: s.height }), (a, b) => a.width === b.width && a.height === b.height);
   // Every node measured (the nodes are controlled without onNodesChange, so React Flow's own
   // useNodesInitialized never turns true: the measurements live in its internal lookup).
+  // A container that is out of view with many containers is never drawn, so never measured: its
+  // layout estimate stands in (it has `handles`, see below).
   const initialized = useStore((s) => {
     if (s.nodeLookup.size === 0) return false;
-    for (const n of s.nodeLookup.values()) if (!n.measured?.width || !n.measured?.height) return false;
+    for (const n of s.nodeLookup.values()) if ((!n.measured?.width || !n.measured?.height) && !n.handles) return false;
     return true;
   });
   const laid = useMemo(
@@ -60,13 +75,14 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
   // Keep a node object while what it shows is unchanged, so React Flow re-renders only the nodes a
   // keystroke changed.
   const cache = useRef(new Map<string, { sig: string; node: Node<GraphNodeData> }>());
+  const many = workload.containers.length > ALL_EDGES_UP_TO;
   const nodes: Node<GraphNodeData>[] = useMemo(() => {
     const next = new Map<string, { sig: string; node: Node<GraphNodeData> }>();
     const out = laid.nodes.map((n) => {
       const c = n.data.container;
       const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.workload.pss, n.type === "volumes" ? n.data.workload.volumes : 0, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
       const old = cache.current.get(n.id);
-      const node = old && old.sig === sig ? old.node : build(n);
+      const node = old && old.sig === sig && Boolean(old.node.handles) === many ? old.node : build(n);
       next.set(n.id, { sig, node });
       return node;
     });
@@ -93,9 +109,10 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
         zIndex: n.type === "group" ? -1 : 0,
         selected: n.type === "container" && n.data.containerIndex === selectedContainer,
         ariaLabel: n.type === "container" ? `${n.data.container?.type} container ${n.data.container?.name}` : undefined,
+        ...(many && n.type === "container" ? { initialHeight: n.height, handles: containerHandles(n.width) } : {}),
       };
     }
-  }, [laid, selectedContainer, getInternalNode]);
+  }, [laid, selectedContainer, getInternalNode, many]);
   // Edges too keep their objects while unchanged (a keystroke rarely changes what flows).
   const edgeCache = useRef(new Map<string, FlowEdge>());
   const edges: FlowEdge[] = useMemo(() => {
@@ -197,7 +214,6 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     if (next) setViewport({ ...next, x: next.x + shift }, { duration: 0 });
   }, [compact, initialized, selectedContainer, area, rectOf, getViewport, setViewport]);
 
-  const many = workload.containers.length > ALL_EDGES_UP_TO;
   return (
     <>
       {/* Above the canvas, not over it: an overlay sat on the pod's title. */}

@@ -1,13 +1,15 @@
 // "What can it do?": the container's concrete actions from core/actions (verdict, the deciding rule,
 // a link to the field that would change it, a one-click what-if), the node assumptions they rest
 // on, and the check against a real node (probe script, pasted output, explained differences).
-import { memo, useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import type { Action, Container, NodeAssumptions, Runtime, Workload } from "../../core/types";
 import { compareProbe, parseProbe, probeScript } from "../../core/actions/probe";
 import { NODE_DEFAULTS } from "../../core/actions/assumptions";
 import { actions, useApp } from "../state/store";
 import { applyWhatIf } from "../state/commands";
 import { editorCommands } from "../state/editorBridge";
+import { analysisClient } from "../state/useAnalysis";
+import { actionsAtOf } from "../pageActions";
 
 interface Props {
   workload: Workload;
@@ -131,14 +133,38 @@ export const Actions = memo(function Actions({ workload, container, runtime, run
   );
 });
 
+/**
+ * The container with its actions: as received, or asked of the analysis worker when the page's copy
+ * left them there (pageActions.ts); null until they arrive.
+ */
+function useWithActions(container: Container): Container | null {
+  const at = actionsAtOf(container);
+  const renderedId = useApp((s) => s.result.renderedId);
+  const [loaded, setLoaded] = useState<{ of: Container; actions: Action[] } | null>(null);
+  useEffect(() => {
+    const c = analysisClient();
+    if (!at || !c) return;
+    let live = true;
+    void c.actions(renderedId, at).then((actions) => live && actions && setLoaded({ of: container, actions }));
+    return () => {
+      live = false;
+    };
+    // `at` is derived from `container`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [container, renderedId]);
+  return useMemo(() => (!at ? container : loaded?.of === container ? { ...container, actions: loaded.actions } : null), [at, container, loaded]);
+}
+
 /** The view wired to the store: the panel renders it beside /proc/1/status. */
-export function ContainerActions({ workload, container }: { workload: Workload; container: Container }) {
+export function ContainerActions({ workload, container: shown }: { workload: Workload; container: Container }) {
+  const container = useWithActions(shown);
   const runtime = useApp((s) => s.doc.settings.runtime);
   const runtimeVersion = useApp((s) => s.doc.settings.runtimeVersion);
   const node = useApp((s) => s.doc.settings.node) ?? NO_NODE;
   const onNode = useCallback((n: NodeAssumptions) => actions().setSettings({ node: n }), []);
   const onReveal = useCallback((line: number) => editorCommands.reveal(line, 1), []);
   const onWhatIf = useCallback((a: Action) => applyWhatIf(workload, a), [workload]);
+  if (!container) return null;
   return <Actions workload={workload} container={container} runtime={runtime} runtimeVersion={runtimeVersion} node={node} onNode={onNode} onReveal={onReveal} onWhatIf={onWhatIf} />;
 }
 

@@ -1,5 +1,5 @@
 // The right side: the workloads (chips or a list), the pod → container graph and the container panel.
-import { memo, useCallback, useEffect, useMemo, useRef } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import type { EffectiveField } from "../../core/types";
 import { Graph } from "../graph/Graph";
 import type { GraphLinks } from "../graph/context";
@@ -26,7 +26,12 @@ export function selectWorkload(l: ListedWorkload, keepFocus: boolean): void {
 }
 
 export function GraphView() {
-  const { listed, listedActive, active, loadingDetails } = useActiveWorkload();
+  const { listed, listedActive, active: current, loadingDetails } = useActiveWorkload();
+  // The graph and the panel draw a new analysis in a render of their own after the one that
+  // receives it: React renders it in slices between which the page answers (typing, painting), and
+  // measures it after the paint. Drawn in the same task, a hostile pod's graph held the page for
+  // hundreds of milliseconds (issue 16 item 2).
+  const active = useDeferredValue(current);
   const analysis = useApp((s) => s.result.analysis);
   const failure = useApp((s) => s.result.failure);
   const selectedContainer = useApp((s) => s.selection.container);
@@ -186,7 +191,7 @@ export function GraphView() {
           </ErrorBoundary>
         ) : (
           <div className="empty-graph">
-            {loadingDetails ? "Loading the workload…" : analysis ? (unreadable ? "The YAML cannot be read yet: see Problems." : "No Pod, Deployment, Job or other workload in the text yet.") : "Analysing…"}
+            {loadingDetails ? "Loading the workload…" : current ? "Drawing the graph…" : analysis ? (unreadable ? "The YAML cannot be read yet: see Problems." : "No Pod, Deployment, Job or other workload in the text yet.") : "Analysing…"}
           </div>
         )}
         {active && activeContainer && panelOpen && (
