@@ -2,7 +2,8 @@
 //
 // - At most one analysis runs at a time and only the newest text waits behind it; the answer for an
 //   older text is never shown after a newer one. A newer text does not queue behind an analysis that
-//   has already run long: that worker is ended and a fresh one takes the newer text.
+//   has already run long (a second, or twice the time its size is expected to take): that worker is
+//   ended and a fresh one takes the newer text.
 // - A watchdog ends an analysis of a small text that overruns its time (3 s and more), starts a fresh
 //   worker, and says so; the same text is then not tried again unless the person asks ("analyse
 //   anyway"), so an autosaved hostile text cannot freeze or loop the page.
@@ -73,8 +74,11 @@ function limitOverride(): number | undefined {
   }
 }
 
-/** A newer text ends a busy worker (instead of waiting) once the analysis has run this long. */
+/** A newer text ends a busy worker (instead of waiting) once the analysis has run this long, or longer for a big text (cancelAfter). */
 export const CANCEL_AFTER_MS = 1_000;
+export const CANCEL_AFTER_MAX_MS = 10_000;
+/** Texts from this size on measure the analysis speed (smaller ones are dominated by fixed costs). */
+const RATE_FROM_CHARS = 16 * 1024;
 const TICK_MS = 100;
 /** Texts above this travel as transferred bytes. */
 const TRANSFER_ABOVE_CHARS = 64 * 1024;
@@ -112,6 +116,18 @@ interface Slot {
 
 const sameOptions = (a: AnalyzeOptions, b: AnalyzeOptions) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Whether `b` is `a` with a small edit: what both share at their ends leaves 1% of `b` changed (16 to 1,000 characters). */
+export function typedInto(a: string, b: string): boolean {
+  const limit = Math.min(1_000, Math.max(16, b.length / 100));
+  if (Math.abs(a.length - b.length) > limit) return false;
+  const n = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < n && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < n - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  return b.length - start - end <= limit && a.length - start - end <= limit;
+}
+
 export class AnalysisClient {
   private slot: Slot | undefined;
   /** A fresh worker being warmed with the shown text before it replaces the active one. */
@@ -133,6 +149,8 @@ export class AnalysisClient {
   private limitMs = limitOverride();
   /** How long the last analysis took, to choose how long to wait between keystrokes. */
   lastMs = 0;
+  /** Analysis time per character of text, as last measured on a text of some size (a busy 2-core machine's guess until then). */
+  private msPerChar = 0.01;
   /** Workers started so far (the first included); for the bench and the tests. */
   generation = 0;
 
@@ -140,6 +158,12 @@ export class AnalysisClient {
     private onResult: (analysis: Analysis, id: number, light: boolean) => void,
     private onError: (message: string) => void,
     private onStopped?: (stopped: Stopped | null) => void,
+    /**
+     * Whether the analysis of an older text may be shown while a newer one is on its way (the same
+     * document, typed on): else, typing into a big text would show nothing until typing stops.
+     * Answers arrive in order, so an older one is never shown after a newer one.
+     */
+    private showSuperseded?: (id: number) => boolean,
   ) {
     this.slot = this.spawn();
   }
@@ -175,10 +199,23 @@ export class AnalysisClient {
     }
     this.pending = job;
     const ranMs = performance.now() - this.slot!.startedAt;
+    const cancelAfter = this.cancelAfter(busy, job);
     clearTimeout(this.cancelTimer);
-    if (ranMs >= CANCEL_AFTER_MS) this.restart("newer text");
-    else this.cancelTimer = setTimeout(() => this.pending && this.slot?.busy && this.restart("newer text"), CANCEL_AFTER_MS - ranMs);
+    if (ranMs >= cancelAfter) this.restart("newer text");
+    else this.cancelTimer = setTimeout(() => this.pending && this.slot?.busy && this.restart("newer text"), cancelAfter - ranMs);
     return job.id;
+  }
+
+  /**
+   * How long an analysis runs before a newer text ends it: a second, or twice what its text is
+   * expected to take at the speed last measured, whichever is longer; CANCEL_AFTER_MAX_MS when the
+   * newer text is a few keys typed into the one in flight, whose analysis is then nearly right.
+   * Typing into a big text must not end every analysis of it before it arrives: the page would
+   * start a worker a second and show nothing while the person types (issue 16 item 2).
+   */
+  private cancelAfter(busy: Job, next: Job): number {
+    if (sameOptions(busy.options, next.options) && typedInto(busy.text, next.text)) return CANCEL_AFTER_MAX_MS;
+    return Math.min(CANCEL_AFTER_MAX_MS, Math.max(CANCEL_AFTER_MS, 2 * busy.text.length * this.msPerChar));
   }
 
   /** One workload's details (for a light or cut-down analysis), within the limits asked for. */
@@ -450,6 +487,7 @@ export class AnalysisClient {
     clearInterval(slot.watchdog);
     slot.busy = undefined;
     this.lastMs = r.ms;
+    if (r.chars >= RATE_FROM_CHARS) this.msPerChar = r.ms / r.chars;
     performance.mark("scp:analysed", { detail: { id: r.id, ms: r.ms, chars: r.chars, generation: this.generation } });
     this.deliver(job, r);
     this.noteSpeed(slot, r.ms, r.chars);
@@ -461,7 +499,8 @@ export class AnalysisClient {
   }
 
   private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>): void {
-    if (r.id !== this.latest) return; // superseded by a newer text
+    // Superseded by a newer text: shown only when it is an analysis the page may show meanwhile.
+    if (r.id !== this.latest && !("analysis" in r && this.showSuperseded?.(r.id))) return;
     if ("error" in r) return this.onError(r.error);
     if ("unchanged" in r) {
       // Nothing to draw; the worker answers details for the shown analysis under either id.

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { bootState, persist, readDraft, storageKey, scopeOf, type Env } from "./persistence";
+import { describe, expect, it, vi } from "vitest";
+import { BIG_DEBOUNCE_MS, BIG_TEXT_CHARS, bootState, persist, readDraft, storageKey, scopeOf, type Env } from "./persistence";
 import { createAppStore } from "./store";
 import { encodeShare } from "../share";
 
@@ -79,6 +79,54 @@ describe("where the text comes from on load", () => {
 });
 
 describe("saving", () => {
+  it.each([
+    ["a small text: soon after the last key", 100, 300],
+    ["a big text: once typing pauses (each save is a long task)", BIG_TEXT_CHARS + 1, BIG_DEBOUNCE_MS],
+  ])("%s", (_name, chars, after) => {
+    vi.useFakeTimers();
+    try {
+      const local = new MemoryStorage();
+      let writes = 0;
+      const setItem = local.setItem.bind(local);
+      local.setItem = (k, v) => (writes++, setItem(k, v));
+      const { store } = open(envOf(local));
+      const text = `${"#".repeat(chars)}\n`;
+      store.getState().edit(text);
+      vi.advanceTimersByTime(after - 50);
+      // A key within the wait: the save waits again.
+      store.getState().edit(`${text}a`);
+      vi.advanceTimersByTime(after - 50);
+      expect(writes).toBe(0);
+      vi.advanceTimersByTime(60);
+      expect(readDraft(envOf(local))?.text).toBe(`${text}a`);
+      expect(writes).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not write again what it wrote, and still sees another tab's save", () => {
+    const local = new MemoryStorage();
+    const session = new MemoryStorage();
+    let writes = 0;
+    for (const s of [local, session]) {
+      const setItem = s.setItem.bind(s);
+      s.setItem = (k, v) => (writes++, setItem(k, v));
+    }
+    const { store, p } = open(envOf(local, "/", session));
+    store.getState().edit("mine\n");
+    p.flush();
+    const after = writes;
+    p.flush();
+    expect(writes).toBe(after);
+    // Another tab writes: this tab's next save must notice it rather than overwrite it.
+    local.setItem(storageKey("/", "draft"), JSON.stringify({ text: "theirs\n", stamp: "other" }));
+    store.getState().edit("mine, more\n");
+    p.flush();
+    expect(readDraft(envOf(local))?.text).toBe("theirs\n");
+    expect(store.getState().view.conflict?.theirs).toBe("theirs\n");
+  });
+
   it("a link's text is kept for the tab but joins the autosave only once edited", () => {
     const local = new MemoryStorage();
     const session = new MemoryStorage();

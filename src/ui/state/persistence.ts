@@ -1,6 +1,7 @@
 // Where the text is kept, so that nothing is ever lost:
 // - the autosave (localStorage) holds the user's own text, per deployment path, on a short debounce
-//   and at once when the page is hidden or left;
+//   (longer for a big text: each save of one is a task of tens of milliseconds, which typing must
+//   not meet after every key) and at once when the page is hidden or left;
 // - this tab's copy (sessionStorage) holds whatever the tab shows, so a reload brings back the tab's
 //   latest text (a link's text included) rather than the link or another tab's save;
 // - a link's, an example's or a lesson's text joins the autosave only once the user edits it;
@@ -16,6 +17,10 @@ import { findLine } from "../../core/runtime/releases";
 /** localStorage holds a few MB and writes synchronously: a huge dump is not autosaved there. */
 export const AUTOSAVE_MAX_CHARS = 1_500_000;
 const DEBOUNCE_MS = 300;
+/** Texts above this many characters are saved once typing pauses for BIG_DEBOUNCE_MS. */
+export const BIG_TEXT_CHARS = 64 * 1024;
+export const BIG_DEBOUNCE_MS = 1_500;
+export const debounceFor = (chars: number) => (chars > BIG_TEXT_CHARS ? BIG_DEBOUNCE_MS : DEBOUNCE_MS);
 /** The key the first versions used for every deployment on an origin; read once when a scope has none. */
 const LEGACY_TEXT_KEY = "scp:text:v1";
 
@@ -232,6 +237,9 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastDoc = store.getState().doc;
   let warnedTooLarge = false;
+  /** What this tab last wrote, so that a save need not parse the stored text again, nor write the same again. */
+  let wroteDraft: { json: string; draft: Draft } | undefined;
+  let wroteTab: string | undefined;
 
   const failed = () => {
     const { view, setView } = store.getState();
@@ -245,8 +253,10 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
     let json = JSON.stringify(copy);
     // The previous text is a convenience: drop it before the tab's own text when space is short.
     if (json.length > AUTOSAVE_MAX_CHARS && doc.previous) json = JSON.stringify({ ...copy, previous: null });
-    if (json.length > AUTOSAVE_MAX_CHARS) return true;
-    return write(env.session, tabKey, json);
+    if (json.length > AUTOSAVE_MAX_CHARS || json === wroteTab) return true;
+    const ok = write(env.session, tabKey, json);
+    wroteTab = ok ? json : undefined;
+    return ok;
   };
 
   const saveDraft = (doc: AppState["doc"], force = false): boolean => {
@@ -258,7 +268,9 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
       }
       return true;
     }
-    const current = readDraft(env);
+    // Still what this tab wrote (no other tab saved since): no need to parse it again.
+    const raw = wroteDraft && read(env.local, draftKey);
+    const current = wroteDraft && raw === wroteDraft.json ? wroteDraft.draft : readDraft(env);
     if (current && current.text === doc.text && JSON.stringify(current.settings) === JSON.stringify(doc.settings)) {
       known = current.stamp ?? null;
       return true;
@@ -270,8 +282,11 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
       return true;
     }
     const stamp = newStamp();
-    const ok = write(env.local, draftKey, JSON.stringify({ text: doc.text, settings: doc.settings, stamp } satisfies Draft));
+    const draft: Draft = { text: doc.text, settings: doc.settings, stamp };
+    const json = JSON.stringify(draft);
+    const ok = write(env.local, draftKey, json);
     if (ok) known = stamp;
+    wroteDraft = ok ? { json, draft } : undefined;
     return ok;
   };
 
@@ -289,7 +304,7 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
     if (s.doc === lastDoc) return;
     lastDoc = s.doc;
     clearTimeout(timer);
-    timer = setTimeout(() => save(), DEBOUNCE_MS);
+    timer = setTimeout(() => save(), debounceFor(s.doc.text.length));
   });
 
   const onHide = () => {

@@ -48,7 +48,7 @@ export function useAnalysisRunner(): void {
     const c = new AnalysisClient(
       (a, id) => {
         const forDoc = docOf.get(id) ?? appStore.getState().doc.docId;
-        docOf.clear();
+        for (const k of docOf.keys()) if (k <= id) docOf.delete(k);
         const { result, setResult } = appStore.getState();
         setResult({
           failure: null,
@@ -61,6 +61,8 @@ export function useAnalysisRunner(): void {
       },
       (message) => appStore.getState().setResult({ failure: message }),
       (stopped) => appStore.getState().setResult({ stopped }),
+      // An older text of the document on screen, typed on since: shown until the newest arrives.
+      (id) => docOf.get(id) === appStore.getState().doc.docId,
     );
     client = c;
     return () => {
