@@ -218,6 +218,11 @@ export class AnalysisClient {
     return Math.min(CANCEL_AFTER_MAX_MS, Math.max(CANCEL_AFTER_MS, 2 * busy.text.length * this.msPerChar));
   }
 
+  /** How long the analysis in flight has run (0 when none is). */
+  busyFor(): number {
+    return this.slot?.busy ? performance.now() - this.slot.startedAt : 0;
+  }
+
   /** One workload's details (for a light or cut-down analysis), within the limits asked for. */
   detail(id: number, index: number, limits?: DisplayLimits): Promise<Workload | undefined> {
     if (this.local?.id === id) {

@@ -1,6 +1,6 @@
 // Runs the analysis of the store's text in the worker and puts the answer back into the store.
 // Typing never waits for it, and only the newest text is analysed (see analysisClient).
-import { useEffect, useLayoutEffect } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { emptyRecord } from "../../core/ownKeys";
 import type { AnalyzeOptions, Diagnostic } from "../../core/types";
 import { AnalysisClient } from "../analysisClient";
@@ -8,10 +8,13 @@ import { appStore, useApp, type Settings } from "./store";
 
 /**
  * Waiting between keystrokes: none for small texts (a newer text replaces one still waiting, so
- * nothing piles up) or texts that analyse fast, longer for big ones (capped).
+ * nothing piles up) or texts that analyse fast; for slow big ones, as long as an analysis takes (at
+ * most a second), so that typing into a big text does not keep a worker busy beside it on a 2-core
+ * machine (each key's frame then waited for the CPU: issue 16 item 2). `ms`: the last analysis'
+ * time, or the one in flight's so far.
  */
 const SEND_AT_ONCE_BELOW_CHARS = 64 * 1024;
-const debounceFor = (lastMs: number, chars: number) => (chars < SEND_AT_ONCE_BELOW_CHARS || lastMs < 50 ? 0 : Math.min(300, lastMs));
+export const debounceFor = (ms: number, chars: number) => (chars < SEND_AT_ONCE_BELOW_CHARS || ms < 50 ? 0 : Math.min(1_000, ms));
 
 /** A syntax error makes a document unreadable: its last good workloads may stay on screen, dimmed. */
 export function isUnreadable(d: Diagnostic): boolean {
@@ -71,11 +74,16 @@ export function useAnalysisRunner(): void {
     };
   }, []);
 
+  // A new document (a paste over everything, a link, an example) is analysed at once.
+  const requestedDoc = useRef(docId);
   useEffect(() => {
     const c = client;
     if (!c) return;
-    const wait = debounceFor(c.lastMs, text.length);
-    const send = () => docOf.set(c.request(text, optionsOf(settings)), docId);
+    const wait = requestedDoc.current === docId ? debounceFor(Math.max(c.lastMs, c.busyFor()), text.length) : 0;
+    const send = () => {
+      requestedDoc.current = docId;
+      docOf.set(c.request(text, optionsOf(settings)), docId);
+    };
     // No wait: sent from here, not from a timer task that a busy page runs later.
     if (wait === 0) return void send();
     const t = setTimeout(send, wait);
