@@ -1,7 +1,7 @@
 // The pod → container inheritance graph of one workload.
 
 import { memo, useCallback, useEffect, useMemo, useRef } from "react";
-import { Background, Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node, type NodeHandle } from "@xyflow/react";
+import { Background, ControlButton, Controls, getViewportForBounds, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node, type NodeHandle } from "@xyflow/react";
 import type { EffectiveField, Runtime, Workload } from "../../core/types";
 import { ALL_EDGES_UP_TO, GRAPH_FONT_PX, layoutWorkload, type GraphNodeData } from "./model";
 import { bringIntoView, fitViewport, focusCandidates, union, type Rect } from "./fit";
@@ -182,6 +182,12 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
     setViewport({ x: v.x + gutter, y: v.y, zoom: v.zoom });
     return true;
   }, [area, getNodes, rectOf, setViewport, textSize, compact, workload.containers]);
+  // "Fit view" with many containers: every node, measured or estimated.
+  const fitAll = useCallback(() => {
+    const all = union(getNodes().filter((n) => n.type !== "group").map((n) => rectOf(n.id)!).filter((r) => r && r.width > 0));
+    if (!all || !area.width || !area.height) return;
+    setViewport(getViewportForBounds(all, area.width, area.height, 0.05, MAX_ZOOM[textSize], 0.05));
+  }, [getNodes, rectOf, area, setViewport, textSize]);
   useEffect(() => {
     if (!initialized || fitted.current === shapeKey) return;
     if (fit()) fitted.current = shapeKey;
@@ -243,7 +249,18 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
       >
         <Background gap={24} />
         {/* The compact graph fits itself; buttons there would sit on the node. */}
-        {!compact && <Controls showInteractive={false} fitViewOptions={{ padding: 0.05, maxZoom: MAX_ZOOM[textSize] }} />}
+        {!compact && (
+          <Controls showInteractive={false} showFitView={!many} fitViewOptions={{ padding: 0.05, maxZoom: MAX_ZOOM[textSize] }}>
+            {/* React Flow's own fit leaves out the containers never drawn (out of view, not measured). */}
+            {many && (
+              <ControlButton className="react-flow__controls-fitview" onClick={fitAll} title="Fit View" aria-label="Fit View">
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="2" />
+                </svg>
+              </ControlButton>
+            )}
+          </Controls>
+        )}
         {many && <MiniMap pannable zoomable ariaLabel="Minimap" />}
       </ReactFlow>
     </>
