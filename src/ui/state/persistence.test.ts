@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { BIG_DEBOUNCE_MS, BIG_TEXT_CHARS, bootState, persist, readDraft, storageKey, scopeOf, type Env } from "./persistence";
+import { AUTOSAVE_MAX_CHARS, BIG_DEBOUNCE_MS, BIG_TEXT_CHARS, bootState, persist, readDraft, storageKey, scopeOf, type Env } from "./persistence";
 import { createAppStore } from "./store";
 import { encodeShare } from "../share";
 
@@ -175,6 +175,31 @@ describe("saving", () => {
     p.flush();
     expect(store.getState().view.saveFailed).toBe(true);
     expect(store.getState().doc.text).toBe("kind: Pod\n");
+  });
+
+  it("a text too large to autosave is said once, and the warning goes when the text fits again", () => {
+    const local = new MemoryStorage();
+    const { store, p } = open(envOf(local));
+    const huge = `${"#".repeat(AUTOSAVE_MAX_CHARS)}\n`;
+    store.getState().edit(huge);
+    p.flush();
+    const warning = store.getState().view.notice;
+    expect(warning?.kind).toBe("error");
+    expect(warning?.text).toContain("too large for the browser's storage");
+    store.getState().edit(`${huge}more`);
+    p.flush();
+    expect(store.getState().view.notice).toBe(warning);
+    store.getState().edit("kind: Pod\n", true);
+    p.flush();
+    expect(store.getState().view.notice).toBeNull();
+    expect(readDraft(envOf(local))?.text).toBe("kind: Pod\n");
+    // Another notice the user has not dismissed is not the warning: it stays.
+    store.getState().edit(huge, true);
+    p.flush();
+    store.getState().notify({ text: "Link copied" });
+    store.getState().edit("kind: Pod # again\n");
+    p.flush();
+    expect(store.getState().view.notice?.text).toBe("Link copied");
   });
 
   it("two deployments on one origin keep separate drafts", () => {

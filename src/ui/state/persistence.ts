@@ -7,7 +7,7 @@
 // - a link's, an example's or a lesson's text joins the autosave only once the user edits it;
 // - tabs hear each other's saves (the storage event) and never overwrite one silently;
 // - a save that fails is said once, with what to do.
-import type { AppState, AppStore, Origin, Settings } from "./store";
+import type { AppState, AppStore, Notice, Origin, Settings } from "./store";
 import { emptyRecord } from "../../core/ownKeys";
 import { DEFAULT_SETTINGS } from "./store";
 import { decodeShare, type SharedState } from "../share";
@@ -236,7 +236,8 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
   const newStamp = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${counter++}`;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastDoc = store.getState().doc;
-  let warnedTooLarge = false;
+  /** The warning shown while the text is too large to autosave, if it is. */
+  let tooLarge: Notice | null = null;
   /** What this tab last wrote, so that a save need not parse the stored text again, nor write the same again. */
   let wroteDraft: { json: string; draft: Draft } | undefined;
   let wroteTab: string | undefined;
@@ -262,11 +263,17 @@ export function persist(store: AppStore, env: Env, knownAtBoot: string | null, t
   const saveDraft = (doc: AppState["doc"], force = false): boolean => {
     if (!autosaves(doc)) return true;
     if (doc.text.length > AUTOSAVE_MAX_CHARS) {
-      if (!warnedTooLarge) {
-        warnedTooLarge = true;
-        store.getState().notify({ text: "This text is too large for the browser's storage: it is not autosaved, so keep your own copy (Export → Effective YAML, or save it from your editor).", kind: "error" });
+      if (!tooLarge) {
+        tooLarge = { text: "This text is too large for the browser's storage: it is not autosaved, so keep your own copy (Export → Effective YAML, or save it from your editor).", kind: "error" };
+        store.getState().notify(tooLarge);
       }
       return true;
+    }
+    if (tooLarge) {
+      // The text fits again (a smaller paste, an example): the warning no longer holds; a later
+      // big text warns again.
+      if (store.getState().view.notice === tooLarge) store.getState().notify(null);
+      tooLarge = null;
     }
     // Still what this tab wrote (no other tab saved since): no need to parse it again.
     const raw = wroteDraft && read(env.local, draftKey);
