@@ -158,12 +158,6 @@ export class AnalysisClient {
     private onResult: (analysis: Analysis, id: number, light: boolean) => void,
     private onError: (message: string) => void,
     private onStopped?: (stopped: Stopped | null) => void,
-    /**
-     * Whether the analysis of an older text may be shown while a newer one is on its way (the same
-     * document, typed on): else, typing into a big text would show nothing until typing stops.
-     * Answers arrive in order, so an older one is never shown after a newer one.
-     */
-    private showSuperseded?: (id: number) => boolean,
   ) {
     this.slot = this.spawn();
   }
@@ -504,8 +498,7 @@ export class AnalysisClient {
   }
 
   private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>): void {
-    // Superseded by a newer text: shown only when it is an analysis the page may show meanwhile.
-    if (r.id !== this.latest && !("analysis" in r && this.showSuperseded?.(r.id))) return;
+    if (r.id !== this.latest) return; // superseded by a newer text
     if ("error" in r) return this.onError(r.error);
     if ("unchanged" in r) {
       // Nothing to draw; the worker answers details for the shown analysis under either id.

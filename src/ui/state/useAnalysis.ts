@@ -64,8 +64,6 @@ export function useAnalysisRunner(): void {
       },
       (message) => appStore.getState().setResult({ failure: message }),
       (stopped) => appStore.getState().setResult({ stopped }),
-      // An older text of the document on screen, typed on since: shown until the newest arrives.
-      (id) => docOf.get(id) === appStore.getState().doc.docId,
     );
     client = c;
     return () => {
