@@ -13,7 +13,7 @@ export interface Memo {
   /** Identities of big set values (maps and lists), for keys that must not serialise them. */
   ids: Map<object, number>;
   /** Actions but write-volume, evaluated with placeholders for places (actions/shared.ts). */
-  actions: Map<string, { actions: Action[]; volumesAt: number; places: (string | undefined)[] }>;
+  actions: Map<string, { actions: Action[]; volumesAt: number; places: (string | undefined)[]; containerWhatIfs: boolean[] }>;
   /** An action's what-if with the container's path filled in, by action and container path. */
   whatIfs: Map<object, Map<string, Action["whatIf"]>>;
   /** Pod Security verdicts (both levels), by the pod's spec, Pod Security annotations and kind. */

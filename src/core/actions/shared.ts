@@ -33,13 +33,22 @@ export function containerActions(memo: Memo, input: ActionInput): Action[] {
   if (!shared) {
     const { actions, volumesAt } = evaluateActionsButVolumes(placeless(input, fields, hostPaths));
     // Each action's place (its `at` placeholder), read once here rather than per container.
-    shared = { actions, volumesAt, places: actions.map((a) => (a.at?.path.startsWith("\u0000") ? a.at.path : undefined)) };
+    // Each action's place (its `at` placeholder) and whether its what-if names the container, read
+    // once here rather than per container.
+    shared = {
+      actions,
+      volumesAt,
+      places: actions.map((a) => (a.at?.path.startsWith("\u0000") ? a.at.path : undefined)),
+      containerWhatIfs: actions.map((a) => !!a.whatIf?.edits.some((e) => e.path.startsWith(CONTAINER))),
+    };
     memo.actions.set(key, shared);
   }
   const out: Action[] = [];
+  // Several actions name the same place (the pod's securityContext, one field): one object each.
+  const ats = new Map<string, Action["at"]>();
   for (let i = 0; i < shared.actions.length; i++) {
     if (i === shared.volumesAt) out.push(...evaluateWriteVolumes(input));
-    out.push(placed(memo, shared.actions[i], shared.places[i], input));
+    out.push(placed(memo, shared.actions[i], shared.places[i], shared.containerWhatIfs[i], input, ats));
   }
   if (shared.volumesAt >= shared.actions.length) out.push(...evaluateWriteVolumes(input));
   return out;
@@ -79,9 +88,13 @@ function placeless(input: ActionInput, fields: (keyof ActionInput["effective"])[
 }
 
 /** A shared action with this container's places; the shared object itself when it names none. */
-function placed(memo: Memo, a: Action, place: string | undefined, input: ActionInput): Action {
-  const at = place === undefined ? undefined : placeOf(place, input);
-  const whatIf = a.whatIf ? placedWhatIf(memo, a.whatIf, input.containerPath) : undefined;
+function placed(memo: Memo, a: Action, place: string | undefined, containerWhatIf: boolean, input: ActionInput, ats: Map<string, Action["at"]>): Action {
+  let at: Action["at"];
+  if (place !== undefined) {
+    at = ats.get(place);
+    if (at === undefined) ats.set(place, (at = placeOf(place, input)));
+  }
+  const whatIf = a.whatIf && containerWhatIf ? placedWhatIf(memo, a.whatIf, input.containerPath) : a.whatIf;
   if (at === undefined && whatIf === a.whatIf) return a;
   const out = { ...a };
   if (at) out.at = at;
@@ -105,7 +118,6 @@ function placeOf(path: string, input: ActionInput): { path: string; line: number
 
 /** The what-if with the container's path, one object per action and container path. */
 function placedWhatIf(memo: Memo, w: NonNullable<Action["whatIf"]>, containerPath: string): Action["whatIf"] {
-  if (!w.edits.some((e) => e.path.startsWith(CONTAINER))) return w;
   let byPath = memo.whatIfs.get(w);
   if (!byPath) memo.whatIfs.set(w, (byPath = new Map()));
   let out = byPath.get(containerPath);
