@@ -34,6 +34,9 @@ describe("JsonWriter writes what JSON.stringify(value, null, 2) prints", () => {
     ["keys needing escapes", { 'a"b': 1, "é": 2, "\n": 3, "": 4, "2": 5, "1": 6 }],
     ["dates and boxed values", { d: new Date(0), s: new String("s"), n: new Number(3), b: new Boolean(false) }],
     ["nested", { a: { b: [1, { c: [long, "x"] }] } }],
+    // Only own enumerable keys, in Object.keys's order (integer-like first): the writer walks with for…in.
+    ["inherited and hidden keys", Object.create({ inherited: 1 }, { b: { value: 2, enumerable: true }, 1: { value: 1, enumerable: true }, hidden: { value: 3, enumerable: false } })],
+    ["null-prototype object", Object.assign(Object.create(null), { z: 1, 0: "a", y: [2] })],
   ])("%s", async (_name, value) => {
     for (const depth of [0, 1, 2, 5])
       for (const chunkSize of [undefined, 64, 100]) expect((await written(value, depth, chunkSize)).text).toBe(expected(value, depth));

@@ -261,7 +261,9 @@ export class JsonWriter {
     }
     const o = v as Record<string, unknown>;
     let first = true;
-    for (const k of Object.keys(o)) {
+    // for…in, own keys only: Object.keys's order without an array per object (millions of them).
+    for (const k in o) {
+      if (!Object.hasOwn(o, k)) continue;
       const x = o[k];
       if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
       this.byte(first ? 0x7b : 0x2c);
