@@ -36,6 +36,8 @@ describe("JsonWriter writes what JSON.stringify(value, null, 2) prints", () => {
     ["nested", { a: { b: [1, { c: [long, "x"] }] } }],
     // Only own enumerable keys, in Object.keys's order (integer-like first): the writer walks with for…in.
     ["inherited and hidden keys", Object.create({ inherited: 1 }, { b: { value: 2, enumerable: true }, 1: { value: 1, enumerable: true }, hidden: { value: 3, enumerable: false } })],
+    // Around the lengths written as plain ASCII (and the chunk sizes below): paths, escapes, UTF-8.
+    ["strings of 40 to 200 characters", [40, 41, 61, 62, 63, 64, 65, 98, 99, 100, 119, 120, 121, 200].flatMap((n) => ["p".repeat(n), `${"q".repeat(n - 1)}"`, `${"r".repeat(n - 1)}→`, { [`k${n}`]: "s".repeat(n) }])],
     ["null-prototype object", Object.assign(Object.create(null), { z: 1, 0: "a", y: [2] })],
   ])("%s", async (_name, value) => {
     for (const depth of [0, 1, 2, 5])

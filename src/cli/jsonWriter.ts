@@ -11,8 +11,13 @@
 export type ChunkSink = (chunk: Buffer) => void | Promise<void>;
 
 const CHUNK = 1 << 20;
-// Strings longer than this are cached as their encoded JSON (they are the repeated sentences).
+// Text up to this long is tried as plain ASCII first (punctuation, indents).
 const SHORT = 40;
+// Strings up to this long are tried as plain ASCII first and written as they are (names, paths:
+// \`items[4211].spec.containers[0].securityContext\` differs per pod, and caching it only filled the
+// cache); the rest, and any needing an escape or UTF-8, are cached as their encoded JSON (the
+// repeated sentences).
+const PLAIN = 120;
 // Bounded, so a stream of unique long strings (messages naming each pod) cannot grow it for ever.
 const MAX_CACHED = 50_000;
 
@@ -174,7 +179,8 @@ export class JsonWriter {
   }
 
   private string(s: string): void {
-    if (s.length <= SHORT) {
+    // (Within one chunk: asciiFits writes unchecked after room().)
+    if (s.length <= PLAIN && s.length + 2 <= this.chunkSize) {
       this.room(s.length + 2);
       const start = this.pos;
       this.buf[this.pos++] = QUOTE;
@@ -183,8 +189,6 @@ export class JsonWriter {
         return;
       }
       this.pos = start;
-      this.bytes(Buffer.from(JSON.stringify(s)));
-      return;
     }
     let b = this.strings.get(s);
     if (b === undefined) {
