@@ -36,17 +36,35 @@ monaco.editor.createWebWorker = ((opts: Parameters<typeof createWebWorker>[0] & 
 
 export const MODEL_URI = "file:///manifest.yaml";
 
+// monaco-yaml also registers a code-action and a document-link provider. Without its validation they
+// find nothing in a manifest, yet Monaco asks them on cursor moves and edits, and each answer makes
+// the YAML worker parse the whole text again (≈ 20 ms of CPU for 100 KB) on a core the page needs
+// while the user types. The playground's own quick fixes (Editor.tsx) are unaffected.
+const languages = monaco.languages as { registerCodeActionProvider: unknown; registerLinkProvider: unknown };
+const { registerCodeActionProvider, registerLinkProvider } = languages;
+const notRegistered = () => ({ dispose() {} });
+languages.registerCodeActionProvider = notRegistered;
+languages.registerLinkProvider = notRegistered;
+try {
+  configureYaml();
+} finally {
+  languages.registerCodeActionProvider = registerCodeActionProvider;
+  languages.registerLinkProvider = registerLinkProvider;
+}
+
 // Validation stays with the core (upstream wording, versions, positions); the schema here drives
 // completion and hover, so problems are not reported twice in different words.
-configureMonacoYaml(monaco, {
-  enableSchemaRequest: false,
-  validate: false,
-  hover: true,
-  completion: true,
-  // Formatting is not offered: prettier is aliased out of the worker (prettierStub.ts).
-  format: { enable: false },
-  schemas: [{ uri: "file:///security-context-playground.schema.json", fileMatch: ["**/*.yaml"], schema: manifestSchema() }],
-});
+function configureYaml() {
+  configureMonacoYaml(monaco, {
+    enableSchemaRequest: false,
+    validate: false,
+    hover: true,
+    completion: true,
+    // Formatting is not offered: prettier is aliased out of the worker (prettierStub.ts).
+    format: { enable: false },
+    schemas: [{ uri: "file:///security-context-playground.schema.json", fileMatch: ["**/*.yaml"], schema: manifestSchema() }],
+  });
+}
 
 export { monaco };
 export { PieceTreeTextBufferBuilder } from "monaco-editor/esm/vs/editor/common/model/pieceTreeTextBuffer/pieceTreeTextBufferBuilder.js";
