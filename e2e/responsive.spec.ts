@@ -110,7 +110,8 @@ const TYPING = `
 // 13.5 ms for a small text, but while the analysis worker runs beside it each key's task takes 6-10×
 // its CPU time in wall time (1.5× for a small text at the same load), so key → editor DOM was a
 // median of 110-440 ms (a small text: 33-55 ms), and 165-185 ms (worst 203-566) in three runs at
-// load average 3. On an idle machine the worker has a core of its own.
+// load average 3. On a quiet machine (load 1.5–2, nothing else running, 21:00, with monaco-yaml's
+// code-action and link providers gone): median 69–87 ms in 4 of 7 runs, over 100 ms in the other 3.
 test.fixme("typing stays visible within a frame or so while a 3,000-container paste is analysed and drawn", async ({ page, context }) => {
   test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
