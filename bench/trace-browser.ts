@@ -112,15 +112,7 @@ try {
 
   // Over the whole window: main-thread time by trace event (self) and by JavaScript function (total).
   {
-    const self = new Map<string, number>();
-    const stack: TraceEvent[] = [];
-    for (const e of mine) {
-      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
-      const p = stack.at(-1);
-      if (p) self.set(p.name, (self.get(p.name) ?? 0) - e.dur!);
-      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
-      stack.push(e);
-    }
+    const self = selfTimes(mine);
     const busy = mine.filter((e) => e.name === "RunTask").reduce((n, e) => n + e.dur!, 0);
     console.log(`main thread busy ${(busy / 1000).toFixed(0)} ms; by trace event (self): ` + [...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, v]) => `${n} ${(v / 1000).toFixed(0)}`).join(", "));
     const incl = new Map<string, number>();
@@ -155,16 +147,7 @@ try {
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     const inner = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
-    // Self time per event name: duration minus the direct children's.
-    const self = new Map<string, number>();
-    const stack: TraceEvent[] = [];
-    for (const e of inner) {
-      while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
-      const p = stack.at(-1);
-      if (p) self.set(p.name, (self.get(p.name) ?? 0) - e.dur!);
-      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
-      stack.push(e);
-    }
+    const self = selfTimes(inner);
     const top = [...self].filter(([, v]) => v > 2000).sort((a, b) => b[1] - a[1]).slice(0, 8);
     const fn = inner.find((e) => e.name === "FunctionCall" || e.name === "EventDispatch" || e.name === "TimerFire" || e.name === "FireAnimationFrame");
     const what = fn ? `${fn.name} ${JSON.stringify((fn.args as { data?: unknown })?.data ?? {}).slice(0, 140)}` : "";
@@ -192,4 +175,18 @@ try {
 } finally {
   await browser.close();
   stop(side);
+}
+
+/** Self time per event name (µs): each event's duration minus its direct children's. */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const self = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  for (const e of events) {
+    while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+    const p = stack.at(-1);
+    if (p) self.set(p.name, (self.get(p.name) ?? 0) - e.dur!);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+    stack.push(e);
+  }
+  return self;
 }
