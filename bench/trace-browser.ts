@@ -109,6 +109,16 @@ try {
   let t = profile.startTime;
   const samples = profile.samples.map((id, i) => ((t += profile.timeDeltas[i]), { t, id }));
   const interval = samples.length > 1 ? (samples.at(-1)!.t - samples[0].t) / samples.length : 200;
+  /** Adds one sample's time to every function on its stack (once per function, however deep it recurs). */
+  const addInclusive = (incl: Map<string, number>, leafId: number) => {
+    const seenHere = new Set<string>();
+    for (let id: number | undefined = leafId; id !== undefined; id = parent.get(id)) {
+      const l = label(byId.get(id)!);
+      if (seenHere.has(l)) continue;
+      seenHere.add(l);
+      incl.set(l, (incl.get(l) ?? 0) + interval);
+    }
+  };
 
   // Over the whole window: main-thread time by trace event (self) and by JavaScript function (total).
   {
@@ -116,15 +126,7 @@ try {
     const busy = mine.filter((e) => e.name === "RunTask").reduce((n, e) => n + e.dur!, 0);
     console.log(`main thread busy ${(busy / 1000).toFixed(0)} ms; by trace event (self): ` + [...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, v]) => `${n} ${(v / 1000).toFixed(0)}`).join(", "));
     const incl = new Map<string, number>();
-    for (const s of samples) {
-      const seenHere = new Set<string>();
-      for (let id: number | undefined = s.id; id !== undefined; id = parent.get(id)) {
-        const l = label(byId.get(id)!);
-        if (seenHere.has(l)) continue;
-        seenHere.add(l);
-        incl.set(l, (incl.get(l) ?? 0) + interval);
-      }
-    }
+    for (const s of samples) addInclusive(incl, s.id);
     console.log("JS total by function:\n  " + [...incl].filter(([n]) => !n.startsWith("(root)") && !n.startsWith("(program)") && !n.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 400).map(([n, v]) => `${(v / 1000).toFixed(0)} ${n}`).join("\n  "));
   }
   // Who calls a function (--callers NAME): its callers' chains, by time.
@@ -159,13 +161,7 @@ try {
       if (s.t < task.ts || s.t > end) continue;
       const n = byId.get(s.id)!;
       leaf.set(label(n), (leaf.get(label(n)) ?? 0) + interval);
-      const seenHere = new Set<string>();
-      for (let id: number | undefined = s.id; id !== undefined; id = parent.get(id)) {
-        const l = label(byId.get(id)!);
-        if (seenHere.has(l)) continue;
-        seenHere.add(l);
-        incl.set(l, (incl.get(l) ?? 0) + interval);
-      }
+      addInclusive(incl, s.id);
     }
     const fmt = (m: Map<string, number>, k: number) =>
       [...m].filter(([n]) => !n.startsWith("(root)") && !n.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, v]) => `${(v / 1000).toFixed(1)} ${n}`);
