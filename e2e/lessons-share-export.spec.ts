@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { load } from "js-yaml";
-import { fieldRow, guardRequests, waitForEditor } from "./helpers";
+import { fieldRow, guardRequests, pasteManifest, waitForEditor } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -80,6 +80,27 @@ test("exports produce files that open: PNG, SVG, Markdown, JSON, YAML", async ({
   expect(json.workloads[0].containers[0].effective.runAsUser.source).toBe("pod");
   const yaml = load((await save(/Effective securityContext/)).toString("utf8")) as { securityContext: Record<string, unknown> };
   expect(yaml.securityContext).toMatchObject({ runAsUser: 1000, runAsNonRoot: true, capabilities: { drop: ["ALL"] } });
+});
+
+test("the JSON and Markdown exports of a pod of many containers hold every container's actions (the page's copy leaves them in the worker)", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  const containers = Array.from({ length: 12 }, (_, i) => `  - name: c${i}\n    image: nginx`).join("\n");
+  await pasteManifest(page, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: many\nspec:\n  containers:\n${containers}\n`);
+  await expect(page.getByTestId("container-node-c0")).toBeVisible({ timeout: 15_000 });
+  const save = async (name: RegExp) => {
+    await page.getByTestId("export-menu").locator("summary").click();
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name }).click()]);
+    return readFileSync(await dl.path()).toString("utf8");
+  };
+  const json = JSON.parse(await save(/Analysis/));
+  expect(json.workloads[0].containers).toHaveLength(12);
+  for (const c of json.workloads[0].containers) {
+    expect(c.actions.length).toBeGreaterThan(10);
+    expect(c).not.toHaveProperty("actionsAt");
+  }
+  const md = await save(/Report/);
+  expect(md.match(/\| `bind-privileged-port` \|/g)?.length).toBe(12);
 });
 
 test("compare: pin, edit, see what changed", async ({ page }) => {

@@ -18,6 +18,8 @@ interface Props {
 }
 
 export function ExportMenu({ getAnalysis, workload, container, containerIndex, runtime, allFields, theme, onMessage }: Props) {
+  /** An export whose analysis could not be had (the worker restarted, or the text changed since). */
+  const failed = (e: unknown) => onMessage(`Nothing was exported: ${e instanceof Error ? e.message : String(e)}`);
   const image = async (kind: "png" | "svg") => {
     if (!workload) return onMessage("There is no graph to export yet.");
     const svg = graphSvg(workload, { runtime, allFields, selected: containerIndex, theme });
@@ -70,10 +72,10 @@ export function ExportMenu({ getAnalysis, workload, container, containerIndex, r
         <button role="menuitem" onClick={() => image("svg")}>
           Graph as SVG
         </button>
-        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis && Promise.all([getAnalysis(), import("../core/report/markdown")]).then(([a, { markdownReport }]) => download("security-context-report.md", markdownReport(a), "text/markdown"))}>
+        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis && Promise.all([getAnalysis(), import("../core/report/markdown")]).then(([a, { markdownReport }]) => download("security-context-report.md", markdownReport(a), "text/markdown"), failed)}>
           Report (Markdown)
         </button>
-        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis?.().then((a) => download("analysis.json", `${JSON.stringify(a, null, 2)}\n`, "application/json"))}>
+        <button role="menuitem" disabled={!getAnalysis} onClick={() => getAnalysis?.().then((a) => download("analysis.json", `${JSON.stringify(a, null, 2)}\n`, "application/json"), failed)}>
           Analysis (JSON)
         </button>
         <button

@@ -38,7 +38,7 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   if (msg.type === "full") {
-    if (kept?.ids.has(msg.id)) post({ type: "full", id: msg.id, analysis: kept.analysis });
+    post({ type: "full", id: msg.id, analysis: kept?.ids.has(msg.id) ? kept.analysis : null });
     return;
   }
   if (msg.type === "fixes") {

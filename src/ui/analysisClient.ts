@@ -33,7 +33,7 @@ export type WorkerResponse =
   /** The page already shows this analysis (the text changed in a way nothing shown depends on). */
   | { type: "analysis"; id: number; unchanged: true; ms: number; chars: number }
   | { type: "detail"; id: number; index: number; workload: Workload | undefined }
-  | { type: "full"; id: number; analysis: Analysis }
+  | { type: "full"; id: number; analysis: Analysis | null }
   | { type: "actions"; id: number; at: ActionsAt; actions: Action[] | undefined }
   | { type: "fixes"; id: number; line: number; fixes: QuickFix[] }
   /** The worker has begun an analysis (its start-up and the message's trip do not count against the watchdog). */
@@ -236,6 +236,14 @@ export class AnalysisClient {
       (a) => a as Action[] | undefined,
       () => undefined,
     );
+  }
+
+  /**
+   * Whether the page's copy of the analysis on screen leaves something out (light, cut down, or its
+   * containers' actions kept here): exports then ask for the whole one with full().
+   */
+  get shownIsPartial(): boolean {
+    return this.shownPartial;
   }
 
   /** The whole analysis (exports), for a light or cut-down analysis. */
@@ -472,7 +480,9 @@ export class AnalysisClient {
       if (key === undefined) return;
       const w = this.waiting.get(key);
       this.waiting.delete(key);
-      w?.resolve(r.type === "detail" ? r.workload : r.type === "full" ? r.analysis : r.type === "actions" ? r.actions : r.fixes);
+      // The worker keeps only its newest analysis: an older one's whole copy is gone (typing went on).
+      if (r.type === "full" && r.analysis === null) w?.reject(new Error("the text changed since: export again"));
+      else w?.resolve(r.type === "detail" ? r.workload : r.type === "full" ? r.analysis : r.type === "actions" ? r.actions : r.fixes);
       return;
     }
     if (slot === this.standby) {

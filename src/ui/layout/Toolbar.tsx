@@ -77,7 +77,15 @@ export function Toolbar() {
           share<span className="wide-only"> link</span>
         </button>
         <ExportMenu
-          getAnalysis={analysis ? () => (isLight && analysisClient() ? analysisClient()!.full(renderedId) : Promise.resolve(analysis)) : undefined}
+          getAnalysis={
+            analysis
+              ? () => {
+                  // The page's copy may leave things out (a big dump's containers, long lists, the actions): exports hold everything.
+                  const client = analysisClient();
+                  return client && (isLight || client.shownIsPartial) ? client.full(renderedId) : Promise.resolve(analysis);
+                }
+              : undefined
+          }
           workload={active?.workload}
           container={activeContainer}
           containerIndex={selectedContainer}
