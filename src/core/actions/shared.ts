@@ -32,7 +32,6 @@ export function containerActions(memo: Memo, input: ActionInput): Action[] {
   let shared = memo.actions.get(key);
   if (!shared) {
     const { actions, volumesAt } = evaluateActionsButVolumes(placeless(input, fields, hostPaths));
-    // Each action's place (its `at` placeholder), read once here rather than per container.
     // Each action's place (its `at` placeholder) and whether its what-if names the container, read
     // once here rather than per container.
     shared = {
