@@ -14,6 +14,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist-node");
 rmSync(out, { recursive: true, force: true });
 
+/**
+ * esbuild escapes non-ASCII characters in strings, regular expressions and names, but keeps the
+ * comments as written; one arrow in a comment makes V8 hold the whole 470 KB source as a two-byte
+ * string and decode it as UTF-8 at every start. In a comment a character can be written as its
+ * \u escape without changing any meaning; anywhere else the build stops, as that would be a change.
+ */
+function asciiOnly(file) {
+  const lines = readFileSync(file, "utf8").split("\n");
+  for (const [i, line] of lines.entries()) {
+    if (!/[^\x00-\x7f]/.test(line)) continue;
+    if (!/^\s*(\/\/|\*|\/\*)/.test(line)) throw new Error(`${file}:${i + 1}: a non-ASCII character outside a comment`);
+    lines[i] = line.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+  }
+  writeFileSync(file, lines.join("\n"));
+}
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -37,6 +53,7 @@ await build({
   define: { "import.meta.url": "__secctxModuleUrl" },
   banner: { js: 'const __secctxModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+asciiOnly(join(out, "secctx-main.cjs"));
 const mainHash = createHash("sha256").update(readFileSync(join(out, "secctx-main.cjs"))).digest("hex").slice(0, 16);
 const launcher = readFileSync(join(root, "scripts", "launcher.cjs"), "utf8").replace("__MAIN_HASH__", mainHash);
 writeFileSync(join(out, "secctx.cjs"), `#!/usr/bin/env node\n${launcher}`);
@@ -54,6 +71,8 @@ await build({
   platform: "neutral",
   mainFields: ["module", "main"],
 });
+
+asciiOnly(join(out, "core.mjs"));
 
 // Declarations for the library, emitted by the project's own TypeScript.
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.core.json"], { cwd: root, stdio: "inherit" });

@@ -10,15 +10,16 @@
 // turns it off.
 
 // CommonJS itself: an ES module entry costs Node's module loader ~10–25 ms more at every start.
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { homedir } = require("node:os");
-const { dirname, join } = require("node:path");
+const { basename, dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
 const MAIN_HASH = "__MAIN_HASH__";
 const filename = join(__dirname, "secctx-main.cjs");
-const source = readFileSync(filename, "utf8");
+// ASCII only (the build makes sure): read as Latin-1, V8 keeps a one-byte string without decoding.
+const source = readFileSync(filename, "latin1");
 
 let cacheFile;
 if (!process.env.SECCTX_NO_CACHE) {
@@ -50,8 +51,27 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
     } catch {
       // a read-only home or a full disk: the next run compiles again
     }
+    pruneOthers(dirname(cacheFile), basename(cacheFile));
   });
 }
+/**
+ * Every upgrade of the command or of Node leaves a cache behind (~0.5 MB): when writing a new one,
+ * those not written for 30 days go. A cache in use is never rewritten, so one that old may still be
+ * in use by another installed version: that one compiles once more and writes it again.
+ */
+function pruneOthers(dir, keep) {
+  const old = Date.now() - 30 * 24 * 3600 * 1000;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name === keep || !/\.v8cache(\.\d+\.tmp)?$/.test(name)) continue;
+      const file = join(dir, name);
+      if (statSync(file).mtimeMs < old) rmSync(file, { force: true });
+    }
+  } catch {
+    // another process pruning at the same time, or no permission: left for the next time
+  }
+}
+
 const main = { exports: {} };
 script.runInThisContext()(main.exports, createRequire(filename), main, filename, dirname(filename));
 main.exports.runAsProgram(process.argv.slice(2));

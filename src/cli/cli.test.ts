@@ -2,8 +2,8 @@
 // 1 --fail-on reached, 2 bad usage or unreadable input), never a stack trace. Most cases call main()
 // with a fake stdin (fast); a few spawn the real program to check the wiring, pipes included.
 
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, constants, mkdtempSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -299,6 +299,48 @@ describe.concurrent("the real program", () => {
     expect(r.stderr).not.toMatch(STACK);
     expect(r.stderr).toBe("");
   }, 60_000);
+});
+
+describe("standard output left non-blocking by whoever started the command", () => {
+  // The command writes with fs.writeSync (processIo.ts); a descriptor opened O_NONBLOCK answers
+  // EAGAIN when the pipe is full, and the rest must still arrive, whole and in order.
+  it.skipIf(process.platform === "win32")("a slow reader gets all of a big output, as a plain pipe does", async () => {
+    const pods = Array.from({ length: 40 }, (_, i) => POD.replace("name: web", `name: web${i}`)).join("---\n");
+    writeFileSync(join(dir, "pods.yaml"), pods);
+    const plain = await spawnCli(["analyze", join(dir, "pods.yaml"), "--json"]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.length).toBeGreaterThan(1 << 20); // far more than a pipe holds (64 KB)
+    const fifo = join(dir, "out.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const rfd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const wfd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "analyze", join(dir, "pods.yaml"), "--json"], { cwd: ROOT, stdio: ["ignore", wfd, "pipe"] });
+    closeSync(wfd);
+    let stderr = "";
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const code = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const chunks: Buffer[] = [];
+    const buf = Buffer.alloc(16 * 1024);
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await pause(300); // the pipe fills while no one reads
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(rfd, buf);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+        await pause(2);
+        continue;
+      }
+      if (n === 0) break; // the writer closed: all read
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      await pause(1); // a slow reader
+    }
+    closeSync(rfd);
+    expect(await code).toBe(0);
+    expect(stderr).toBe("");
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(plain.stdout);
+  }, 120_000);
 });
 
 describe("output formats for pipelines", () => {

@@ -3,8 +3,7 @@
 // Exit status: 0 analysed, 1 --fail-on reached, 2 bad usage or unreadable input. Whatever the input,
 // a failure is one line on standard error, never a stack trace.
 
-import { stat } from "node:fs/promises";
-import { createReadStream, existsSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyze, analyzeInParts } from "../core/analyze";
 
@@ -26,6 +25,7 @@ import { analyzeStreamed } from "./streamed";
 import { summarizeWorkload } from "../core/summary";
 import type { Analysis } from "../core/types";
 import { observedReport, probeReport } from "./probe";
+import { processIo, readFilePieces } from "./processIo";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface Io {
@@ -140,15 +140,14 @@ async function readInput(options: CliOptions, io: Io): Promise<ReadInput | Strea
   const shown = escapeControls(input);
   let st;
   try {
-    st = await stat(input);
+    st = statSync(input);
   } catch (e) {
     throw new UsageError(`cannot read ${shown}: ${describeError(e)}`);
   }
   if (st.isDirectory()) throw new UsageError(`cannot read ${shown}: it is a directory`);
   if (st.size > MAX_INPUT_BYTES && !canStream)
     throw new UsageError(`${shown} is ${MB(st.size)}, more than ${MB(MAX_INPUT_BYTES)}: an input that big is analysed as a stream, which needs --json or --json=summary`);
-  // Big reads (1 MB): a 20 MB dump in 20 pieces, not 300.
-  return readCapped(createReadStream(input, { highWaterMark: 1 << 20 }), shown, canStream);
+  return readCapped(readFilePieces(input), shown, canStream);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -195,7 +194,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (options.observed !== undefined) {
       try {
         if (options.observed === "-" && options.input === "-") throw new UsageError("--observed - and the manifest cannot both come from standard input");
-        const got = await readCapped(options.observed === "-" ? io.stdin : createReadStream(options.observed), options.observed === "-" ? "standard input" : escapeControls(options.observed), false);
+        const got = await readCapped(options.observed === "-" ? io.stdin : readFilePieces(options.observed), options.observed === "-" ? "standard input" : escapeControls(options.observed), false);
         observed = "text" in got ? got.text : "";
       } catch (e) {
         io.stderr(`error: ${(e as Error).message}\n`);
@@ -293,14 +292,6 @@ export function tooLargeToPrint(analysis: { workloads: { containers: unknown[] }
   return `the analysis of ${plural(analysis.workloads.length, "workload")} and ${plural(containers, "container")} is too large to print${what}: analyse the input in parts`;
 }
 
-function processIo(): Io {
-  return {
-    stdin: process.stdin,
-    stdout: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((resolve) => process.stdout.once("drain", resolve))),
-    stderr: (t) => void process.stderr.write(t),
-  };
-}
-
 /** Runs the command when this file is the program (not when a test imports it). */
 function isEntryPoint(): boolean {
   try {
@@ -315,12 +306,6 @@ function isEntryPoint(): boolean {
 
 /** The command as a program: process streams, exit status, EPIPE and internal errors handled. */
 export function runAsProgram(argv: string[]): void {
-  // A reader that goes away (`… | head`) is not an error of ours: stop quietly.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    process.stderr.write(`error: cannot write the output: ${e.message}\n`);
-    process.exit(2);
-  });
   main(argv).then(
     (code) => {
       process.exitCode = code;

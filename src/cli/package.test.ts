@@ -3,7 +3,7 @@
 // from Node, from a bundler and from TypeScript. Nothing here runs from the checkout's sources.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +44,8 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     const files = readdirSync(join(app, "node_modules", NAME), { recursive: true }).map(String);
     expect(files).toEqual(expect.arrayContaining(["dist-node/secctx.cjs", "dist-node/secctx.mjs", "dist-node/core.mjs", "dist-node/types/core/index.d.ts", "docs/analysis.md", "docs/analysis.schema.json"].map((f) => f.replaceAll("/", join("a", "b")[1]))));
     expect(files.filter((f) => f.startsWith("src") || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    // ASCII only, so V8 holds each bundle as a one-byte string read without decoding (build-node.mjs).
+    for (const f of ["secctx-main.cjs", "core.mjs"]) expect(readFileSync(join(app, "node_modules", NAME, "dist-node", f)).every((b) => b < 0x80), f).toBe(true);
     // Production dependencies only: nothing but the package itself was installed.
     expect(readdirSync(join(app, "node_modules")).filter((f) => !f.startsWith("."))).toEqual([NAME]);
   });
@@ -75,6 +77,19 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     writeFileSync(file, "not a V8 code cache");
     expect(once()).toEqual(first);
     expect(readFileSync(file).length).toBeGreaterThan(1000);
+    // Caches left by other builds: gone when a new one is written, if not written for 30 days.
+    const stale = join(cacheDir, "0123456789abcdef-v18.0.0-x64.v8cache");
+    const recent = join(cacheDir, "fedcba9876543210-v18.0.0-x64.v8cache");
+    const unrelated = join(cacheDir, "notes.txt");
+    for (const f of [stale, recent, unrelated]) writeFileSync(f, "x");
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    for (const f of [stale, unrelated]) utimesSync(f, monthAgo, monthAgo);
+    // A good cache is only read: nothing else happens.
+    expect(once()).toEqual(first);
+    expect(readdirSync(cacheDir).length).toBe(4);
+    rmSync(join(cacheDir, files[0]));
+    expect(once()).toEqual(first);
+    expect(readdirSync(cacheDir).sort()).toEqual([files[0], "fedcba9876543210-v18.0.0-x64.v8cache", "notes.txt"].sort());
     // Turned off: nothing written.
     rmSync(cacheDir, { recursive: true });
     expect(run(bin, ["analyze", "-", "--json"], app, POD, { XDG_CACHE_HOME: cacheHome, SECCTX_NO_CACHE: "1" })).toEqual(first);
