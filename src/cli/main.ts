@@ -318,4 +318,6 @@ export function runAsProgram(argv: string[]): void {
   );
 }
 
-if (isEntryPoint()) runAsProgram(process.argv.slice(2));
+/** True in the built command (build-node.mjs defines it), where the launcher calls runAsProgram. */
+declare const SECCTX_BUNDLED: boolean | undefined;
+if (typeof SECCTX_BUNDLED === "undefined" && isEntryPoint()) runAsProgram(process.argv.slice(2));
