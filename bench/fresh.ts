@@ -1,5 +1,5 @@
 // One measurement = one fresh Node process, timed from spawn to exit by the parent, with its peak
-// resident memory reported by the child itself (child/rss.mjs). Nothing is timed inside a
+// resident memory reported by the child itself (child/rss.cjs). Nothing is timed inside a
 // long-lived process: js-yaml's parser slows down after several large calls in one process (V8
 // deopts on its state object), which flattered the old in-process figures.
 
@@ -7,8 +7,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const RSS_PRELOAD = new URL("./child/rss.mjs", import.meta.url).href;
+const RSS_PRELOAD = fileURLToPath(new URL("./child/rss.cjs", import.meta.url));
 
 export interface Sample {
   /** Wall time, spawn to exit. */
@@ -25,7 +26,7 @@ export function runFresh(args: string[], nodeFlags: string[] = []): Promise<Samp
   const out = openSync("/dev/null", "w");
   return new Promise<Sample>((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, "--import", RSS_PRELOAD, ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, "--require", RSS_PRELOAD, ...args], {
       stdio: ["ignore", out, "pipe"],
       env: { ...process.env, BENCH_RSS_FILE: rssFile },
     });
