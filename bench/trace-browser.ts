@@ -2,7 +2,10 @@
 // JavaScript CPU profile taken around one scenario, summed per long task (task → trace events by
 // self time, and the JavaScript functions sampled within it).
 //
-//   npx tsx bench/trace-browser.ts paste5000|keystroke [--dist DIR] [--over MS] [--port N]
+//   npx tsx bench/trace-browser.ts paste5000|keystroke [--dist DIR] [--over MS] [--port N] [--per-key] [--no-profile]
+// --per-key (keystroke): for each key, the main-thread tasks between the keydown and the frame that
+// showed its graph, so a slow key's time can be read task by task (--no-profile: without the
+// JavaScript sampler, whose own cost lengthens every task).
 
 import { chromium, type CDPSession } from "@playwright/test";
 import { resolve } from "node:path";
@@ -62,15 +65,21 @@ try {
     await page.keyboard.press("ControlOrMeta+End");
     await page.waitForTimeout(500);
   }
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-  await cdp.send("Profiler.start");
+  const profiling = !process.argv.includes("--no-profile");
+  if (profiling) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
   const done = new Promise<string>((res) => cdp.once("Tracing.tracingComplete", (e) => res(e.stream!)));
   await cdp.send("Tracing.start", {
     transferMode: "ReturnAsStream",
-    traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink.user_timing", "toplevel", "disabled-by-default-devtools.timeline.frame"] },
+    traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink.user_timing", "toplevel", "disabled-by-default-devtools.timeline.frame", "disabled-by-default-v8.gc"] },
   });
   const lat: number[] = [];
+  /** Per key: the keydown's and the graph's frame's page times. */
+  const keyTimes: { key: string; kd: number; at: number }[] = [];
+  const syncAt = await page.evaluate(() => performance.mark("trace-sync").startTime);
   if (scenario === "paste5000") {
     await watch(page, "listHas", "5000 workloads");
     await paste();
@@ -81,11 +90,13 @@ try {
     for (const k of [..."2345678", ..."BBBBBBB"]) {
       value = k === "B" ? value.slice(0, -1) : value + k;
       const at = await frameWhen(page, "podRunAsUser", value, 10_000, () => page.keyboard.press(k === "B" ? "Backspace" : k));
-      lat.push(at - (await lastKey(page)));
+      const kd = await lastKey(page);
+      lat.push(at - kd);
+      keyTimes.push({ key: k, kd, at });
       await page.waitForTimeout(60);
     }
   }
-  const profile = (await cdp.send("Profiler.stop")).profile as unknown as Profile;
+  const profile: Profile = profiling ? ((await cdp.send("Profiler.stop")).profile as unknown as Profile) : { nodes: [], startTime: 0, samples: [], timeDeltas: [] };
   await cdp.send("Tracing.end");
   const trace = JSON.parse(await readStream(cdp, await done)) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
@@ -100,6 +111,56 @@ try {
   const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mine = onMain.filter((e) => `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const tasks = mine.filter((e) => e.name === "RunTask" && e.dur! / 1000 >= over);
+
+  if (process.argv.includes("--per-key")) {
+    // Page time → trace time (µs) through the mark made before the keys.
+    const sync = events.find((e) => e.name === "trace-sync");
+    const offset = sync ? sync.ts - syncAt * 1000 : NaN;
+    const gcNames = /^(MinorGC|MajorGC|V8\.GC_SCAVENGER$|V8\.GC_MARK_COMPACTOR$|V8\.GC_MC_INCREMENTAL$)/;
+    // The workers' threads, named by the script their calls run in (the analysis, YAML and editor workers).
+    const workerTids = new Set(events.filter((e) => e.name === "thread_name" && /Worker/.test(String((e.args as { name?: string })?.name))).map((e) => `${e.pid}:${e.tid}`));
+    const workerName = new Map<string, string>();
+    for (const e of events)
+      if (workerTids.has(`${e.pid}:${e.tid}`) && !workerName.has(`${e.pid}:${e.tid}`)) {
+        const url = (e.args as { data?: { url?: string } })?.data?.url;
+        if (url) workerName.set(`${e.pid}:${e.tid}`, url.split("/").pop()!.replace(/-[\w-]+\.js$/, ""));
+      }
+    for (const e of events)
+      if (e.name === "thread_name" && workerTids.has(`${e.pid}:${e.tid}`) && !workerName.has(`${e.pid}:${e.tid}`)) workerName.set(`${e.pid}:${e.tid}`, `${(e.args as { name: string }).name}#${e.tid}`);
+    const onWorkers = events.filter((e) => workerTids.has(`${e.pid}:${e.tid}`) && e.ph === "X" && e.dur !== undefined && /RunTask|FunctionCall|HandlePostMessage/.test(e.name)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    /** Busy time per worker thread within [from, to): outermost events only. */
+    const workerBusy = (from: number, to: number) => {
+      const busy = new Map<string, number>();
+      const end = new Map<string, number>();
+      for (const e of onWorkers) {
+        const t = `${e.pid}:${e.tid}`;
+        if (e.ts + e.dur! <= from || e.ts >= to || e.ts < (end.get(t) ?? 0)) continue;
+        end.set(t, e.ts + e.dur!);
+        busy.set(t, (busy.get(t) ?? 0) + Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from));
+      }
+      return [...busy].map(([t, v]) => `${workerName.get(t) ?? t} ${(v / 1000).toFixed(1)}`).join(", ");
+    };
+    for (const { key, kd, at } of keyTimes) {
+      const from = kd * 1000 + offset;
+      const to = at * 1000 + offset;
+      const inWindow = mine.filter((e) => e.name === "RunTask" && e.ts + e.dur! > from && e.ts < to);
+      const busy = inWindow.reduce((n, e) => n + Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from), 0);
+      console.log(`\nkey ${key}: ${(at - kd).toFixed(1)} ms, main thread busy ${(busy / 1000).toFixed(1)} ms in ${inWindow.length} tasks; workers: ${workerBusy(from, to)}`);
+      for (const t of inWindow) {
+        const end = t.ts + t.dur!;
+        const inner = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur! <= end);
+        const fn = inner.find((e) => e.name === "FunctionCall" || e.name === "EventDispatch" || e.name === "TimerFire" || e.name === "FireAnimationFrame" || e.name === "HandlePostMessage");
+        const data = (fn?.args as { data?: { type?: string; functionName?: string; url?: string } })?.data;
+        const call = inner.find((e) => e.name === "FunctionCall");
+        const callName = (call?.args as { data?: { functionName?: string } })?.data?.functionName;
+        const what = fn ? `${fn.name} ${data?.type ?? data?.functionName ?? callName ?? ""}` : inner[0]?.name ?? "";
+        const gc = inner.filter((e) => gcNames.test(e.name)).reduce((n, e) => n + e.dur!, 0);
+        const top = [...selfTimes(inner)].filter(([, v]) => v > 500).sort((a, b) => b[1] - a[1]).slice(0, 5);
+        if (t.dur! < 300) continue;
+        console.log(`  +${((t.ts - from) / 1000).toFixed(1).padStart(6)} ${(t.dur! / 1000).toFixed(1).padStart(6)} ms  ${what}${gc ? `  [GC ${(gc / 1000).toFixed(1)}]` : ""}  ${top.map(([n, v]) => `${n} ${(v / 1000).toFixed(1)}`).join(", ")}`);
+      }
+    }
+  }
 
   // Samples → (time, leaf function, stack of names).
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -128,6 +128,21 @@ export function typedInto(a: string, b: string): boolean {
   return b.length - start - end <= limit && a.length - start - end <= limit;
 }
 
+/** Whether two problem lists say the same, field by field (what the list and the underlines show). */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as unknown as Record<string, unknown>;
+    const y = b[i] as unknown as Record<string, unknown>;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    // Values are plain strings and numbers; anything else counts as changed.
+    for (const k of keys) if (x[k] !== y[k] || (typeof x[k] === "object" && x[k] !== null)) return false;
+  }
+  return true;
+}
+
 export class AnalysisClient {
   private slot: Slot | undefined;
   /** A fresh worker being warmed with the shown text before it replaces the active one. */
@@ -143,6 +158,8 @@ export class AnalysisClient {
   private shown: Job | undefined;
   /** Whether the page holds only part of it (light or cut down): then the worker must keep it. */
   private shownPartial = false;
+  /** The problems of the analysis last shown. */
+  private lastProblems: Diagnostic[] | undefined;
   /** The text the watchdog stopped: not tried again unless asked. */
   private refused: Job | undefined;
   private encoder = new TextEncoder();
@@ -518,7 +535,11 @@ export class AnalysisClient {
     this.shown = job;
     this.shownPartial = r.partial ?? r.light;
     this.onStopped?.(null);
-    attachProblems(r.analysis, r.problems);
+    // Most keystrokes leave the problems as they were: the same array then, so the Problems list
+    // and the editor's underlines see nothing new and do no work.
+    const problems = this.lastProblems && sameDiagnostics(this.lastProblems, r.problems) ? this.lastProblems : r.problems;
+    this.lastProblems = problems;
+    attachProblems(r.analysis, problems);
     this.onResult(r.analysis, r.id, r.light);
   }
 

@@ -78,9 +78,13 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
   const many = workload.containers.length > ALL_EDGES_UP_TO;
   const nodes: Node<GraphNodeData>[] = useMemo(() => {
     const next = new Map<string, { sig: string; node: Node<GraphNodeData> }>();
+    // What every node shows of the workload, written once (not once per node).
+    const w = workload;
+    const shared = JSON.stringify([w.pss, w.kind, w.name, w.pod.path]);
+    const volumes = laid.nodes.some((n) => n.type === "volumes") ? JSON.stringify(w.volumes) : "";
     const out = laid.nodes.map((n) => {
       const c = n.data.container;
-      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.workload.pss, n.type === "volumes" ? n.data.workload.volumes : 0, n.data.containerIndex === selectedContainer, n.data.workload.kind, n.data.workload.name, n.data.workload.pod.path]);
+      const sig = JSON.stringify([n.type, n.position, n.width, n.height, n.data.rows, n.data.stale, n.data.title, n.data.count, n.data.handles, n.data.runtime, c?.name, c?.type, c?.startup, n.data.containerIndex === selectedContainer, n.type === "volumes" ? volumes : 0]) + shared;
       const old = cache.current.get(n.id);
       const node = old && old.sig === sig && Boolean(old.node.handles) === many ? old.node : build(n);
       next.set(n.id, { sig, node });
@@ -112,7 +116,7 @@ function GraphInner({ workload, stale, allFields, runtime, selectedContainer, on
         ...(many && n.type === "container" ? { initialHeight: n.height, handles: containerHandles(n.width) } : {}),
       };
     }
-  }, [laid, selectedContainer, getInternalNode, many]);
+  }, [laid, workload, selectedContainer, getInternalNode, many]);
   // Edges too keep their objects while unchanged (a keystroke rarely changes what flows).
   const edgeCache = useRef(new Map<string, FlowEdge>());
   const edges: FlowEdge[] = useMemo(() => {

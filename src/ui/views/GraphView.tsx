@@ -1,6 +1,7 @@
 // The right side: the workloads (chips or a list), the pod → container graph and the container panel.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
-import type { EffectiveField } from "../../core/types";
+import type { EffectiveField, Workload } from "../../core/types";
+import type { DisplayWorkload } from "../displayCap";
 import { Graph } from "../graph/Graph";
 import type { GraphLinks } from "../graph/context";
 import { ContainerPanel } from "../panel/ContainerPanel";
@@ -27,11 +28,14 @@ export function selectWorkload(l: ListedWorkload, keepFocus: boolean): void {
 
 export function GraphView() {
   const { listed, listedActive, active: current, loadingDetails } = useActiveWorkload();
-  // The graph and the panel draw a new analysis in a render of their own after the one that
-  // receives it: React renders it in slices between which the page answers (typing, painting), and
-  // measures it after the paint. Drawn in the same task, a hostile pod's graph held the page for
-  // hundreds of milliseconds (issue 16 item 2).
-  const active = useDeferredValue(current);
+  // A big or cut-down workload's graph and panel are drawn in a render of their own after the one
+  // that receives its analysis: React renders it in slices between which the page answers (typing,
+  // painting), and measures it after the paint. Drawn in the same task, a hostile pod's graph held
+  // the page for hundreds of milliseconds (issue 16 item 2). A small one is drawn in the same render:
+  // a second pass (another task, after Monaco's frame) was a third of a keystroke's way to the graph.
+  const small = current !== undefined && drawnAtOnce(current.workload);
+  const deferred = useDeferredValue(small ? undefined : current);
+  const active = small ? current : deferred;
   const analysis = useApp((s) => s.result.analysis);
   const failure = useApp((s) => s.result.failure);
   const selectedContainer = useApp((s) => s.selection.container);
@@ -203,6 +207,10 @@ export function GraphView() {
     </section>
   );
 }
+
+/** Containers drawn in the render that receives the analysis (more, or a cut-down workload, wait for a deferred one). */
+export const DRAW_AT_ONCE_CONTAINERS = 32;
+const drawnAtOnce = (w: Workload) => w.containers.length <= DRAW_AT_ONCE_CONTAINERS && (w as DisplayWorkload).capped === undefined;
 
 const sameCursor = (a: GraphLinks["cursor"], b: GraphLinks["cursor"]) =>
   a === b || (a !== undefined && b !== undefined && a.container === b.container && a.pod === b.pod && a.field === b.field);
