@@ -30,11 +30,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * every pod on its own, which the equivalence tests compare against. Not part of the library.
  */
 export function analyzeWith(text: string, options: AnalyzeOptions, memo: Memo): Analysis {
+  return analyzeParsed(parseYamlText(text), options, memo);
+}
+
+/**
+ * analyze() of a text already parsed with parseYamlText (which it only reads): a caller that needs
+ * the text's positions too (the page's problems list) parses it once for both.
+ */
+export function analyzeParsed(parsed: ParsedText, options: AnalyzeOptions, memo: Memo = newMemo()): Analysis {
   const runtime: Runtime = options.runtime === "cri-o" ? "cri-o" : "containerd";
   const kubernetes = normaliseVersion(options.kubernetes ?? "latest") ?? LATEST;
   const line = resolveLine(runtime, options.runtimeVersion);
   const runtimeVersion = line.line;
-  const parsed = parseYamlText(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const workloads: Workload[] = [];
   const ctx: Ctx = { parsed, diagnostics, options, runtime, kubernetes, namespaces: namespacePolicies(parsed), memo, line, node: resolveNode(options.node) };

@@ -11,13 +11,14 @@
 // The Problems list (with Pod Security violations placed on the fields they name) is made here too,
 // and so are the Pod Security quick fixes when the editor asks for them: both read the text again,
 // which the page's thread must never do on a big or hostile text.
-import { analyze } from "../core/analyze";
+import { analyze, analyzeParsed } from "../core/analyze";
+import { parseYamlText } from "../core/yaml/parse";
 import type { Analysis, AnalyzeOptions } from "../core/types";
 import type { WorkerRequest, WorkerResponse } from "./analysisClient";
 import { detailCopy, displayCopy } from "./displayCap";
 import { actionsFor, pageCopy, workloadWithoutActions } from "./pageActions";
 import { displayProblems } from "./problemsModel";
-import { allProblems } from "./problemsMake";
+import { allProblems, LOCATE_UP_TO } from "./problemsMake";
 import { pssFixesAt } from "./pssQuickFixes";
 
 /** The newest analysis, its text and options, and every request id it answers (an unchanged answer keeps the older ids valid). */
@@ -55,11 +56,14 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const t0 = performance.now();
   try {
     const text = msg.bytes ? new TextDecoder().decode(msg.bytes) : (msg.text ?? "");
-    const analysis = analyze(text, msg.options);
+    // One parse for the analysis and for placing the problems (it was parsed twice a keystroke);
+    // a text too big to be placed is not held parsed any longer than its analysis needs.
+    const parsed = text.length <= LOCATE_UP_TO ? parseYamlText(text) : undefined;
+    const analysis = parsed ? analyzeParsed(parsed, msg.options) : analyze(text, msg.options);
     const copy = displayCopy(analysis, text.length);
     const partial = copy.light || copy.analysis !== analysis;
     const sent = pageCopy(copy.analysis, partial);
-    const problems = displayProblems(allProblems(analysis, text));
+    const problems = displayProblems(allProblems(analysis, text, parsed));
     const ms = performance.now() - t0;
     // Light copies are big: comparing them would cost more than it saves. The actions count although
     // they are not sent (a change of node assumptions changes only them, and the page asks for them):

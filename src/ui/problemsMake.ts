@@ -5,6 +5,7 @@
 import type { Analysis, Diagnostic } from "../core/types";
 import { pssDiagnostics } from "../core/pss/problems";
 import { textLocator } from "../core/yaml/locator";
+import type { ParsedText } from "../core/yaml/parse";
 import { DISPLAY_LIMITS } from "./displayCap";
 
 /**
@@ -12,16 +13,17 @@ import { DISPLAY_LIMITS } from "./displayCap";
  * analysis knows. Parsing with positions costs about as much as the analysis itself; for a dump of
  * this size the worker's time matters more than an underline's exact columns.
  */
-const LOCATE_UP_TO = 2_000_000;
+export const LOCATE_UP_TO = 2_000_000;
 /** A dump of thousands of pods: enough to act on; the panel and exports have every result. */
 const MAX_PSS_PROBLEMS = 5_000;
-export function allProblems(analysis: Analysis | null, text: string): Diagnostic[] {
+/** `parsed`: the text as the analysis parsed it, to place violations without parsing it again. */
+export function allProblems(analysis: Analysis | null, text: string, parsed?: ParsedText): Diagnostic[] {
   if (!analysis) return [];
   const pss: Diagnostic[] = [];
   if (analysis.workloads.some((w) => w.pss && (!w.pss.baseline.allowed || !w.pss.restricted.allowed))) {
     let locate: ReturnType<typeof textLocator> | undefined;
     try {
-      locate = text.length <= LOCATE_UP_TO ? textLocator(text) : undefined;
+      locate = text.length <= LOCATE_UP_TO ? textLocator(text, parsed) : undefined;
     } catch {
       locate = undefined; // positions are a nicety: the lines the analysis carries will do
     }

@@ -1,7 +1,7 @@
 // Finds where a document path is written: a text parsed once, then any number of look-ups. The
 // range covers the key and its value when they share a line, else the key's line.
 
-import { parseYamlText } from "./parse";
+import { parseYamlText, type ParsedText } from "./parse";
 import { locatePath } from "./locate";
 import { positionAt } from "./lines";
 
@@ -12,8 +12,8 @@ export interface TextRange {
   endColumn?: number;
 }
 
-export function textLocator(text: string): (document: number, path: string) => TextRange | undefined {
-  const parsed = parseYamlText(text);
+/** `parsed`: the text as parseYamlText gave it, when the caller has it already (it is only read). */
+export function textLocator(text: string, parsed: ParsedText = parseYamlText(text)): (document: number, path: string) => TextRange | undefined {
   return (document, path) => {
     const doc = parsed.documents[document];
     if (!doc?.ok) return undefined;
