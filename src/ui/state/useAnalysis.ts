@@ -1,10 +1,11 @@
 // Runs the analysis of the store's text in the worker and puts the answer back into the store.
 // Typing never waits for it, and only the newest text is analysed (see analysisClient).
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect } from "react";
+import { flushSync } from "react-dom";
 import { emptyRecord } from "../../core/ownKeys";
 import type { AnalyzeOptions, Diagnostic } from "../../core/types";
 import { AnalysisClient } from "../analysisClient";
-import { appStore, useApp, type Settings } from "./store";
+import { appStore, useApp, type Document, type Settings } from "./store";
 
 /**
  * Waiting between keystrokes: none for small texts (a newer text replaces one still waiting, so
@@ -42,51 +43,63 @@ export function analysisClient(): AnalysisClient | null {
 
 /** Mount once (in App): keeps the store's analysis in step with its text and settings. */
 export function useAnalysisRunner(): void {
-  const text = useApp((s) => s.doc.text);
-  const settings = useApp((s) => s.doc.settings);
-  const docId = useApp((s) => s.doc.docId);
   const analysis = useApp((s) => s.result.analysis);
 
   useEffect(() => {
     const c = new AnalysisClient(
-      (a, id) => {
+      (a, id, light) => {
         const forDoc = docOf.get(id) ?? appStore.getState().doc.docId;
         for (const k of docOf.keys()) if (k <= id) docOf.delete(k);
         const { result, setResult } = appStore.getState();
-        setResult({
-          failure: null,
-          analysis: a,
-          analysedDocId: forDoc,
-          renderedId: id,
-          details: new Map(),
-          lastGood: a.diagnostics.some(isUnreadable) ? result.lastGood : { analysis: a, docId: forDoc },
-        });
+        const apply = () =>
+          setResult({
+            failure: null,
+            analysis: a,
+            analysedDocId: forDoc,
+            renderedId: id,
+            details: new Map(),
+            lastGood: a.diagnostics.some(isUnreadable) ? result.lastGood : { analysis: a, docId: forDoc },
+          });
+        // Rendered in this task, not in one React schedules after it (a frame of Monaco's could come
+        // first, and the graph would wait for the next). A light copy (a big dump) keeps React's
+        // own scheduling; a big workload's graph is deferred by the graph view anyway.
+        if (light) apply();
+        else flushSync(apply);
       },
       (message) => appStore.getState().setResult({ failure: message }),
       (stopped) => appStore.getState().setResult({ stopped }),
     );
     client = c;
+
+    // The text goes to the worker from the store's change itself — within the keystroke's own
+    // event, before Monaco has written its text area and before any render — not from an effect
+    // after React has rendered (a few milliseconds later on every key, on the way to the graph).
+    let requestedDoc = appStore.getState().doc.docId;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = (doc: Document) => {
+      clearTimeout(timer);
+      // A new document (a paste over everything, a link, an example) is analysed at once.
+      const wait = requestedDoc === doc.docId ? debounceFor(Math.max(c.lastMs, c.busyFor()), doc.text.length) : 0;
+      const send = () => {
+        requestedDoc = doc.docId;
+        docOf.set(c.request(doc.text, optionsOf(doc.settings)), doc.docId);
+      };
+      if (wait === 0) send();
+      else timer = setTimeout(send, wait);
+    };
+    schedule(appStore.getState().doc);
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      const d = s.doc;
+      const p = prev.doc;
+      if (d.text !== p.text || d.settings !== p.settings || d.docId !== p.docId) schedule(d);
+    });
     return () => {
+      unsubscribe();
+      clearTimeout(timer);
       c.dispose();
       if (client === c) client = null;
     };
   }, []);
-
-  // A new document (a paste over everything, a link, an example) is analysed at once.
-  const requestedDoc = useRef(docId);
-  useEffect(() => {
-    const c = client;
-    if (!c) return;
-    const wait = requestedDoc.current === docId ? debounceFor(Math.max(c.lastMs, c.busyFor()), text.length) : 0;
-    const send = () => {
-      requestedDoc.current = docId;
-      docOf.set(c.request(text, optionsOf(settings)), docId);
-    };
-    // No wait: sent from here, not from a timer task that a busy page runs later.
-    if (wait === 0) return void send();
-    const t = setTimeout(send, wait);
-    return () => clearTimeout(t);
-  }, [text, settings, docId]);
 
   // For the benchmark (npm run bench): when an analysis has reached the DOM (before the paint).
   useLayoutEffect(() => {
