@@ -1212,11 +1212,18 @@ export function podSettingSpec(name: string): PodSettingSpec | undefined {
   return POD_SETTINGS_SPECS.find((s) => s.name === name || s.path === name);
 }
 
+/** The catalogue's few version strings, read once: the checks ask for them for every container. */
+const MINORS = new Map<string, number | undefined>();
+
 /** "1.33" → 33 (undefined for anything that is not "1.<minor>"). */
 export function minorNumber(version: string | undefined): number | undefined {
   if (!version) return undefined;
+  if (MINORS.has(version)) return MINORS.get(version);
   const m = /^v?1\.(\d+)$/.exec(version.trim());
-  return m ? Number(m[1]) : undefined;
+  const minor = m ? Number(m[1]) : undefined;
+  // Only well-formed versions are kept, so text from a manifest cannot grow the map.
+  if (minor !== undefined && MINORS.size < 256) MINORS.set(version, minor);
+  return minor;
 }
 
 export interface StageAt {
