@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import LZString from "lz-string";
 import { pasteManifest } from "./helpers";
+import { manyContainersPod } from "../bench/hostile";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 // Several pages and reloads per test, on a shared machine: generous limits.
@@ -107,6 +108,30 @@ test("a second link pasted into the address bar of an open tab is loaded (hashch
   await expect.poll(() => editorText(page)).toContain("second-link");
   expect(new URL(page.url()).hash).toBe("");
   await expect(page.getByTestId("previous-text")).toBeVisible();
+});
+
+test("a big link (125 KB of text) pasted into an open tab: shown whole, its problem marked, editable, and the text before it restorable", async ({ page }) => {
+  await page.goto("/");
+  await waitForEditor(page);
+  await expect(page.getByTestId("pod-node")).toBeVisible();
+  // A thousand containers and 20,000 supplementalGroups (the hostile link of issue 16), a typo in the first container.
+  const big = manyContainersPod(1000, 20_000).replace("  - name: c0\n    image: nginx\n", "  - name: c0\n    image: nginx\n    imagePullPolcy: Always\n");
+  expect(big.length).toBeGreaterThan(100_000);
+  await page.evaluate((hash) => (location.hash = hash), link(big).slice(1));
+  await expect(page.getByTestId("container-node-c0")).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => editorText(page)).toContain("name: c999");
+  // The typo's underline, at the top of the text.
+  await page.keyboard.press("ControlOrMeta+Home");
+  await expect(page.locator(".monaco-editor [class*=squiggly]").first()).toBeVisible();
+  // Typing edits the link's text (not the text it replaced).
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type("# mine");
+  await expect.poll(() => editorText(page)).toContain("name: c999");
+  await expect.poll(() => editorText(page)).toContain("# mine");
+  await page.getByTestId("previous-text").getByRole("button", { name: "restore your previous text" }).click();
+  await expect.poll(() => editorText(page)).not.toContain("name: c999");
+  await expect.poll(() => editorText(page)).toContain("secure-app");
+  await expect(page.getByTestId("pod-node")).toContainText("secure-app");
 });
 
 test("a reload right after a keystroke keeps it", async ({ page }) => {

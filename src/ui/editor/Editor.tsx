@@ -4,6 +4,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Diagnostic } from "../../core/types";
 import { installLargePaste } from "./largePaste";
+import { buildInSlices, type BufferBuilder } from "./textSlices";
 import { defineThemes, themeName } from "./themes";
 
 type Monaco = typeof import("monaco-editor/esm/vs/editor/editor.api.js");
@@ -45,11 +46,25 @@ interface Props {
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const; // monaco.MarkerSeverity values
 
+/**
+ * Texts replaced from outside from this size on (a share link of a thousand containers) are built
+ * into the model a slice at a time and set whole, not applied as one edit: the edit splits the
+ * text into lines, keeps both texts for undo and moves every decoration in one task of 50-100 ms.
+ * There is then no undo step back to the old text; the "restore your previous text" notice brings it.
+ */
+const SLICED_SET_CHARS = 64 * 1024;
+
 export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, revision, diagnostics, theme, onChange, onCursor, quickFixes }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<CodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
+  const newBuilder = useRef<(() => BufferBuilder) | null>(null);
+  /**
+   * Outside replacements: each takes a new token (a newer one stops an older one still building);
+   * `building` while one is under way (a task or two).
+   */
+  const replacing = useRef({ token: 0, building: false, setting: false });
   // The text the editor holds; an outside replacement sets it first, so its change event is not
   // taken for the user's edit.
   const textRef = useRef(text);
@@ -58,6 +73,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
   /** Monaco's tab-focus mode: Tab moves the focus on instead of indenting (Ctrl+M toggles it). */
   const [tabMoves, setTabMoves] = useState(false);
+  /** Counts texts set whole (replaceInSlices), after which the problems are marked again. */
+  const [valueSet, setValueSet] = useState(0);
 
   useEffect(() => {
     let disposed = false;
@@ -65,6 +82,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
       .then(({ monaco, MODEL_URI, PieceTreeTextBufferBuilder }) => {
         if (disposed || !host.current) return;
         monacoRef.current = monaco;
+        newBuilder.current = () => new PieceTreeTextBufferBuilder();
         defineThemes(monaco);
         const uri = monaco.Uri.parse(MODEL_URI);
         const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(textRef.current, "yaml", uri);
@@ -91,6 +109,9 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           ariaLabel: "Kubernetes manifest (YAML)",
         } as Parameters<typeof monaco.editor.create>[1]);
         ed.onDidChangeModelContent((e) => {
+          // An outside replacement, already in the store; or a key typed into the text it is about
+          // to replace (it would bring that text back into the store).
+          if (replacing.current.setting || replacing.current.building) return;
           const next = ed.getValue();
           if (next === textRef.current) return; // an outside replacement, already in the store
           const before = textRef.current.length;
@@ -205,7 +226,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
         };
       }),
     );
-  }, [diagnostics, status]);
+  }, [diagnostics, status, valueSet]);
 
   const handle: EditorHandle = {
     reveal(line, column, endLine, endColumn) {
@@ -238,8 +259,12 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
     },
     setText(next) {
       textRef.current = next;
+      const token = ++replacing.current.token;
       const ed = editor.current;
-      if (ed) {
+      replacing.current.building = false;
+      if (ed && next.length >= SLICED_SET_CHARS && newBuilder.current) {
+        void replaceInSlices(ed, next, token, newBuilder.current());
+      } else if (ed) {
         const model = ed.getModel()!;
         ed.pushUndoStop();
         ed.executeEdits("playground", [{ range: model.getFullModelRange(), text: next }]);
@@ -279,6 +304,34 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
     },
   };
   useImperativeHandle(ref, () => handle);
+
+  /** setText for a big text (SLICED_SET_CHARS): built from the next task on, then set whole. */
+  async function replaceInSlices(ed: CodeEditor, next: string, token: number, builder: BufferBuilder): Promise<void> {
+    const model = ed.getModel();
+    if (!model) return;
+    // Not made read-only meanwhile: that option change re-renders the whole editor, twice.
+    replacing.current.building = true;
+    const wanted = () => replacing.current.token === token && editor.current === ed && ed.getModel() === model && !model.isDisposed();
+    try {
+      // From the next task on: this one is the React commit that brought the text.
+      const buffer = await buildInSlices(next, builder, wanted, true);
+      if (!buffer || !wanted()) return;
+      replacing.current.setting = true;
+      try {
+        // setValue takes a built buffer as it takes a string (createTextBuffer in Monaco's textModel.ts).
+        model.setValue(buffer as unknown as string);
+      } finally {
+        replacing.current.setting = false;
+      }
+      // setValue dropped the model's decorations, the problems' underlines among them: set them again.
+      markersSet.current = { model: null, key: "" };
+      setValueSet((n) => n + 1);
+      ed.setPosition({ lineNumber: 1, column: 1 });
+      ed.revealLine(1);
+    } finally {
+      if (replacing.current.token === token) replacing.current.building = false;
+    }
+  }
 
   return (
     <div className="editor" data-status={status}>

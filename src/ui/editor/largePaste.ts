@@ -9,6 +9,8 @@
 // the fresh model is built slice by slice between the page's turns. Ctrl+Z on the fresh model, before any edit
 // of it, brings back the previous one, so nothing is lost.
 
+import { buildInSlices, type BufferBuilder } from "./textSlices";
+
 type Monaco = typeof import("monaco-editor/esm/vs/editor/editor.api.js");
 type CodeEditor = import("monaco-editor/esm/vs/editor/editor.api.js").editor.IStandaloneCodeEditor;
 type TextModel = import("monaco-editor/esm/vs/editor/editor.api.js").editor.ITextModel;
@@ -21,24 +23,6 @@ export function spliceText(text: string, start: number, end: number, pasted: str
   if (start === 0 && end >= text.length) return { text: pasted, caret: pasted.length };
   return { text: text.slice(0, start) + pasted + text.slice(end), caret: start + pasted.length };
 }
-
-/** Monaco's text buffer builder (monacoSetup.ts): takes the text in slices. */
-export interface BufferBuilder {
-  acceptChunk(chunk: string): void;
-  finish(normalizeEOL?: boolean): object;
-}
-
-/** Characters handed to the buffer builder at a time, and the time spent before yielding to the page. */
-const SLICE_CHARS = 256 * 1024;
-const SLICE_BUDGET_MS = 12;
-
-/** Gives the page a turn (input, paint) between slices; a message is not clamped like nested timers. */
-const yieldToPage = () =>
-  new Promise<void>((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
 
 /**
  * Listens (capture phase on the window, before Monaco's own listener on its container) for pastes
@@ -90,20 +74,12 @@ export function installLargePaste(
     ed.updateOptions({ readOnly: true });
     performance.mark("scp:paste-load-start", { detail: { chars: next.text.length } });
     try {
-      const builder = newBuilder();
-      let t0 = performance.now();
-      for (let i = 0; i < next.text.length; i += SLICE_CHARS) {
-        builder.acceptChunk(next.text.slice(i, i + SLICE_CHARS));
-        if (performance.now() - t0 > SLICE_BUDGET_MS) {
-          await yieldToPage();
-          t0 = performance.now();
-          if (token !== loading || disposed) return;
-        }
-      }
+      const buffer = await buildInSlices(next.text, newBuilder(), () => token === loading && !disposed);
+      if (!buffer) return;
       // Something else changed the text meanwhile (an example, a link): that text is the newer one.
       if (ed.getModel() !== model || model.isDisposed() || model.getVersionId() !== version) return;
       // createModel passes a buffer factory through to the text model as it does a string.
-      const created = monaco.editor.createModel(builder.finish() as unknown as string, "plaintext", monaco.Uri.parse(`file:///pasted-${++count}.txt`));
+      const created = monaco.editor.createModel(buffer as unknown as string, "plaintext", monaco.Uri.parse(`file:///pasted-${++count}.txt`));
       // Keep one step back (the model before the first huge paste); drop older fresh models.
       if (model === fresh) model.dispose();
       else {
