@@ -12,7 +12,7 @@
 // CommonJS itself: an ES module entry costs Node's module loader ~10–25 ms more at every start.
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
-const { basename, dirname, join } = require("node:path");
+const { basename, dirname, isAbsolute, join } = require("node:path");
 const { Script } = require("node:vm");
 
 const MAIN_HASH = "__MAIN_HASH__";
@@ -24,8 +24,11 @@ let cacheFile;
 if (!process.env.SECCTX_NO_CACHE) {
   try {
     // $HOME first: node:os is one more module to load at every start.
-    const base = process.env.XDG_CACHE_HOME || join(process.env.HOME || require("node:os").homedir(), ".cache");
-    cacheFile = join(base, "secctx", `${MAIN_HASH}-${process.version}-${process.arch}.v8cache`);
+    // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory spec); an empty or relative
+    // HOME would put the cache in whatever directory the command runs in.
+    const xdg = process.env.XDG_CACHE_HOME;
+    const base = xdg && isAbsolute(xdg) ? xdg : join(process.env.HOME || require("node:os").homedir(), ".cache");
+    if (isAbsolute(base)) cacheFile = join(base, "secctx", `${MAIN_HASH}-${process.version}-${process.arch}.v8cache`);
   } catch {
     cacheFile = undefined;
   }

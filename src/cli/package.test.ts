@@ -94,6 +94,10 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     rmSync(cacheDir, { recursive: true });
     expect(run(bin, ["analyze", "-", "--json"], app, POD, { XDG_CACHE_HOME: cacheHome, SECCTX_NO_CACHE: "1" })).toEqual(first);
     expect(readdirSync(cacheHome)).toEqual([]);
+    // A relative cache home or HOME never puts a cache in the directory the command runs in.
+    const cwd = mkdtempSync(join(dir, "cwd-"));
+    expect(run(bin, ["analyze", "-", "--json"], cwd, POD, { XDG_CACHE_HOME: "rel", HOME: "" })).toEqual(first);
+    expect(readdirSync(cwd)).toEqual([]);
     // A cache directory that cannot be written (a file in its place): the command runs all the same.
     writeFileSync(join(cacheHome, "secctx"), "");
     expect(once()).toEqual(first);
