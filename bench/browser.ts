@@ -8,7 +8,7 @@
 //   npx tsx bench/browser.ts [--rounds N] [--only a,b] [--dist DIR --dist DIR2]
 // With two --dist, both builds are served and measured alternately (before/after), round by round.
 
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -45,7 +45,7 @@ export interface BrowserFigures {
   paste3000: { longestTaskMs: Spread; typedVisibleMs: Spread };
   link7k: { linkChars: number; longestTaskMs: Spread; graphShownMs: Spread };
   /** The same link opened in a tab whose editor has loaded (a link pasted into the address bar): no Monaco start-up in the way. */
-  link7kWarm: { longestTaskMs: Spread; graphShownMs: Spread };
+  link7kWarm: { longestTaskMs: Spread; graphShownMs: Spread; longestTaskCpuMs: Spread };
   worker20: { pods: number; firstMs: Spread; twentiethMs: Spread; ratio: Spread };
 }
 
@@ -287,14 +287,50 @@ async function link7k(browser: Browser, base: string, hash: string): Promise<{ l
   }
 }
 
+/**
+ * Records the page's main-thread tasks from now on with a Chromium trace; the function returned
+ * stops and gives each task's wall time and its thread's CPU time (the trace's `tdur`). The CPU time
+ * is what the page's own work costs: on a shared machine the wall time of a task also holds the
+ * time other processes had the core (a task of 60 ms CPU took 200-900 ms wall at load average 8).
+ */
+export async function traceTasks(page: Page): Promise<() => Promise<{ wall: number; cpu: number }[]>> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const done = new Promise<string>((res) => cdp.once("Tracing.tracingComplete", (e) => res(e.stream!)));
+  await cdp.send("Tracing.start", { transferMode: "ReturnAsStream", traceConfig: { includedCategories: ["toplevel"] } });
+  return async () => {
+    await cdp.send("Tracing.end");
+    const handle = await done;
+    let raw = "";
+    for (;;) {
+      const r = await cdp.send("IO.read", { handle, size: 4 << 20 });
+      raw += r.base64Encoded ? Buffer.from(r.data, "base64").toString() : r.data;
+      if (r.eof) break;
+    }
+    await cdp.send("IO.close", { handle });
+    await cdp.detach();
+    type Ev = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+    const parsed = JSON.parse(raw) as { traceEvents: Ev[] } | Ev[];
+    const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    const thread = (e: Ev) => `${e.pid}:${e.tid}`;
+    const mains = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map(thread));
+    const tasks = events.filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && mains.has(thread(e)));
+    // The page's renderer: the main thread that worked the most (others are idle pages).
+    const busy = new Map<string, number>();
+    for (const t of tasks) busy.set(thread(t), (busy.get(thread(t)) ?? 0) + t.dur!);
+    const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+    return tasks.filter((t) => thread(t) === main).map((t) => ({ wall: t.dur! / 1000, cpu: (t.tdur ?? NaN) / 1000 }));
+  };
+}
+
 /** The link imported into an open tab (hashchange) whose editor is up: every task from the import on counts. */
-async function link7kWarm(browser: Browser, base: string, hash: string): Promise<{ longest: number; shown: number }> {
+async function link7kWarm(browser: Browser, base: string, hash: string): Promise<{ longest: number; shown: number; longestCpu: number }> {
   const { page, close } = await freshPage(browser, base);
   try {
     await editorReady(page);
     await frameWhen(page, "podNode", "", 60_000);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 1500))); // Monaco's idle-time start-up passes
     await watch(page, "containerNode", "c0");
+    const tasks = await traceTasks(page);
     const t0 = await page.evaluate((h) => {
       const t = performance.now();
       location.hash = h;
@@ -302,7 +338,8 @@ async function link7kWarm(browser: Browser, base: string, hash: string): Promise
     }, hash);
     const shown = (await seen(page, 120_000)) - t0;
     await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
-    return { longest: await longestSince(page, t0), shown };
+    const longest = await longestSince(page, t0);
+    return { longest, shown, longestCpu: Math.max(0, ...(await tasks()).map((t) => t.cpu)) };
   } finally {
     await close();
   }
@@ -394,8 +431,8 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
   const workerText = podDump(opts.workerPods ?? 1000);
   const linkText = manyContainersPod(1000, 20000);
   const hash = `#s=${LZString.compressToEncodedURIComponent(JSON.stringify(shareState(linkText)))}`;
-  type Acc = { editor: number[]; keyP95: number[]; keyAll: number[]; p5: { longest: number; over100: number; listShown: number; clipboard: number; longestAfter: number }[]; p3L: number[]; p3T: number[]; lL: number[]; lS: number[]; wL: number[]; wS: number[]; w1: number[]; w20: number[]; wR: number[] };
-  const acc: Acc[] = sides.map(() => ({ editor: [], keyP95: [], keyAll: [], p5: [], p3L: [], p3T: [], lL: [], lS: [], wL: [], wS: [], w1: [], w20: [], wR: [] }));
+  type Acc = { editor: number[]; keyP95: number[]; keyAll: number[]; p5: { longest: number; over100: number; listShown: number; clipboard: number; longestAfter: number }[]; p3L: number[]; p3T: number[]; lL: number[]; lS: number[]; wL: number[]; wS: number[]; wC: number[]; w1: number[]; w20: number[]; wR: number[] };
+  const acc: Acc[] = sides.map(() => ({ editor: [], keyP95: [], keyAll: [], p5: [], p3L: [], p3T: [], lL: [], lS: [], wL: [], wS: [], wC: [], w1: [], w20: [], wR: [] }));
   try {
     for (const s of sides) await waitForServer(s.base);
     for (let r = 0; r < rounds; r++) {
@@ -428,7 +465,8 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
           const l = await link7kWarm(browser, base, hash);
           a.wL.push(l.longest);
           a.wS.push(l.shown);
-          log(`${tag} link7kWarm longest ${round1(l.longest)} shown ${round1(l.shown)}`);
+          a.wC.push(l.longestCpu);
+          log(`${tag} link7kWarm longest ${round1(l.longest)} (CPU ${round1(l.longestCpu)}) shown ${round1(l.shown)}`);
         }
         if (only.has("paste3000")) {
           const p = await paste3000(browser, base);
@@ -474,7 +512,7 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
       },
       paste3000: { longestTaskMs: orNaN(a.p3L), typedVisibleMs: orNaN(a.p3T) },
       link7k: { linkChars: hash.length, longestTaskMs: orNaN(a.lL), graphShownMs: orNaN(a.lS) },
-      link7kWarm: { longestTaskMs: orNaN(a.wL), graphShownMs: orNaN(a.wS) },
+      link7kWarm: { longestTaskMs: orNaN(a.wL), graphShownMs: orNaN(a.wS), longestTaskCpuMs: orNaN(a.wC) },
       worker20: { pods: opts.workerPods ?? 1000, firstMs: orNaN(a.w1), twentiethMs: orNaN(a.w20), ratio: orNaN(a.wR) },
     };
   });
@@ -494,7 +532,7 @@ export function browserTargets(b: BrowserFigures): { target: string; value: stri
     { target: "paste of the 5,000-pod dump: no main-thread task over 100 ms", value: `longest ${s(b.paste5000.longestRounds)} ms (the browser's clipboard read ${s(b.paste5000.clipboardTaskRounds)} ms; longest after it ${s(b.paste5000.longestAfterClipboardRounds)} ms); list shown after ${s(b.paste5000.listShownRounds)} ms`, pass: b.paste5000.longestRounds.median <= 100 },
     { target: "paste of a 3,000-container pod: typing visible within 100 ms", value: `typed key visible ${s(b.paste3000.typedVisibleMs)} ms; longest task ${s(b.paste3000.longestTaskMs)} ms`, pass: b.paste3000.typedVisibleMs.median <= 100 },
     { target: "7 KB hostile share link: no main-thread task over 200 ms", value: `longest ${s(b.link7k.longestTaskMs)} ms (link ${b.link7k.linkChars} chars)`, pass: b.link7k.longestTaskMs.median <= 200 },
-    { target: "7 KB hostile share link into an open tab (editor loaded): no main-thread task over 200 ms", value: `longest ${s(b.link7kWarm.longestTaskMs)} ms; graph after ${s(b.link7kWarm.graphShownMs)} ms`, pass: b.link7kWarm.longestTaskMs.median <= 200 },
+    { target: "7 KB hostile share link into an open tab (editor loaded): no main-thread task over 200 ms", value: `longest ${s(b.link7kWarm.longestTaskMs)} ms (its CPU time, steadier on a shared machine: ${s(b.link7kWarm.longestTaskCpuMs)} ms); graph after ${s(b.link7kWarm.graphShownMs)} ms`, pass: b.link7kWarm.longestTaskMs.median <= 200 },
     { target: `worker: 20th analysis of a ${b.worker20.pods}-pod dump as fast as the 1st (ratio ≤ 1.2)`, value: `1st ${s(b.worker20.firstMs)} ms, 20th ${s(b.worker20.twentiethMs)} ms, ratio ${s(b.worker20.ratio)}`, pass: b.worker20.ratio.median <= 1.2 },
   ];
 }
