@@ -2,9 +2,9 @@
 // JavaScript CPU profile taken around one scenario, summed per long task (task → trace events by
 // self time, and the JavaScript functions sampled within it).
 //
-//   npx tsx bench/trace-browser.ts paste5000|keystroke|link7kWarm [--dist DIR] [--over MS] [--port N] [--per-key] [--no-profile]
+//   npx tsx bench/trace-browser.ts paste5000|keystroke|link7kWarm|typing3000 [--dist DIR] [--over MS] [--port N] [--per-key] [--no-profile]
 // --per-key (keystroke): for each key, the main-thread tasks between the keydown and the frame that
-// showed its graph, so a slow key's time can be read task by task (--no-profile: without the
+// showed its graph (typing3000: the key itself, typed while a 3,000-container paste is analysed), so a slow key's time can be read task by task (--no-profile: without the
 // JavaScript sampler, whose own cost lengthens every task).
 
 import { chromium, type CDPSession } from "@playwright/test";
@@ -60,7 +60,7 @@ try {
   const { page, close } = await freshPage(browser, side.base);
   await editorReady(page);
   const cdp = await page.context().newCDPSession(page);
-  const text = scenario === "paste5000" ? podDump(5000) : manifest300();
+  const text = scenario === "paste5000" ? podDump(5000) : scenario === "typing3000" ? manyContainersPod(3000) : manifest300();
   const paste = scenario === "link7kWarm" ? async () => 0 : await preparePaste(page, text);
   if (scenario === "link7kWarm") {
     // As the bench: the example's graph up and Monaco's idle-time start-up passed.
@@ -93,6 +93,24 @@ try {
     await page.evaluate((h) => void (location.hash = h), hash);
     await seen(page, 120_000);
     await page.waitForTimeout(1500);
+  } else if (scenario === "typing3000") {
+    // As e2e/responsive.spec.ts: paste, go to the end, then type a comment key by key through the analysis.
+    await paste();
+    await frameWhen(page, "editorShows", "name:c2", 30_000);
+    await page.keyboard.press("ControlOrMeta+End");
+    await frameWhen(page, "editorShows", "c2999", 30_000);
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.press("Enter");
+    let typed = "";
+    for (let i = 0; i < 40; i++) {
+      const k = i === 0 ? "#" : "abcdefghij"[i % 10];
+      typed += k;
+      const at = await frameWhen(page, "editorShows", typed, 30_000, () => page.keyboard.press(k));
+      const kd = await lastKey(page);
+      lat.push(at - kd);
+      keyTimes.push({ key: k, kd, at });
+      await page.waitForTimeout(80);
+    }
   } else if (scenario === "paste5000") {
     await watch(page, "listHas", "5000 workloads");
     await paste();

@@ -158,6 +158,9 @@ export class AnalysisClient {
   private shown: Job | undefined;
   /** Whether the page holds only part of it (light or cut down): then the worker must keep it. */
   private shownPartial = false;
+  /** The last analysis the worker sent (its "unchanged" refers to it), and the last one given to the page. */
+  private received: Extract<WorkerResponse, { type: "analysis"; analysis: Analysis }> | undefined;
+  private delivered: WorkerResponse | undefined;
   /** The problems of the analysis last shown. */
   private lastProblems: Diagnostic[] | undefined;
   /** The text the watchdog stopped: not tried again unless asked. */
@@ -525,13 +528,24 @@ export class AnalysisClient {
   }
 
   private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>): void {
+    // The worker's "unchanged" means "the same as the last analysis I sent", shown or not.
+    if ("analysis" in r) this.received = r;
     if (r.id !== this.latest) return; // superseded by a newer text
     if ("error" in r) return this.onError(r.error);
     if ("unchanged" in r) {
-      // Nothing to draw; the worker answers details for the shown analysis under either id.
-      this.shown = job;
-      return;
+      const last = this.received;
+      // Nothing to draw, when the page shows that analysis; the worker answers details for it under
+      // either id. When the page dropped it (a newer text was on its way), it is this text's
+      // analysis: shown now. (Without this, typing into a comment after a paste whose answer came
+      // late showed the old text's graph for good.)
+      if (!last || last === this.delivered) {
+        this.shown = job;
+        return;
+      }
+      r = { ...last, id: r.id, ms: r.ms, chars: r.chars };
+      this.received = r;
     }
+    this.delivered = r;
     this.shown = job;
     this.shownPartial = r.partial ?? r.light;
     this.onStopped?.(null);

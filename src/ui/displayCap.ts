@@ -16,6 +16,9 @@ export interface DisplayLimits {
   diagnostics: number;
 }
 
+/** A workload of up to this many containers (and not cut down) is drawn in the render that receives its analysis; a bigger one in a deferred render. */
+export const DRAW_AT_ONCE_CONTAINERS = 32;
+
 export const DISPLAY_LIMITS: DisplayLimits = { containers: 24, values: 64, chars: 2_000, diagnostics: 2_000 };
 /** "show all": every container and every value, still within what one page can hold (see fitsPage). */
 export const SHOW_ALL: DisplayLimits = { containers: Infinity, values: Infinity, chars: Infinity, diagnostics: DISPLAY_LIMITS.diagnostics };

@@ -54,6 +54,29 @@ const SEVERITY = { error: 8, warning: 4, info: 2 } as const; // monaco.MarkerSev
  */
 const SLICED_SET_CHARS = 64 * 1024;
 
+/**
+ * From this size on, the editor's helpers that work on the whole text after an edit or a cursor
+ * move are off: suggestions as you type (each asks the YAML worker, which parses the whole text
+ * against the schema: hundreds of milliseconds for 3,000 containers, beside the analysis, while
+ * the person types — Ctrl+Space still asks), link detection (a scan in the editor worker) and
+ * highlighting every occurrence of the word at the cursor (thousands of `name`s). Below it they stay.
+ */
+export const BIG_MODEL_CHARS = 64 * 1024;
+const bigModel = new WeakMap<object, boolean>();
+function fitToSize(ed: CodeEditor): void {
+  const model = ed.getModel();
+  if (!model) return;
+  const big = model.getValueLength() >= BIG_MODEL_CHARS;
+  if (bigModel.get(ed) === big) return;
+  bigModel.set(ed, big);
+  ed.updateOptions({
+    // Monaco's default when on: as you type in values and keys, not in comments or strings.
+    quickSuggestions: big ? false : { other: "on", comments: "off", strings: "off" },
+    links: !big,
+    occurrencesHighlight: big ? "off" : "singleFile",
+  } as Parameters<CodeEditor["updateOptions"]>[0]);
+}
+
 export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, revision, diagnostics, theme, onChange, onCursor, quickFixes }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
@@ -90,7 +113,6 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
         const ed = monaco.editor.create(host.current, {
           model,
           automaticLayout: true,
-          minimap: { enabled: false },
           fontSize: 13,
           tabSize: 2,
           scrollBeyondLastLine: false,
@@ -106,9 +128,16 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           theme: themeName(theme),
           // Without this, Playwright's keyboard.type loses spaces (toolchain notes).
           editContext: false,
+          // Colour swatches and minimap section headers mean nothing in a manifest, and each is a scan of
+          // the whole text in Monaco's editor worker after every edit, on a core the page needs.
+          colorDecorators: false,
+          minimap: { enabled: false, showRegionSectionHeaders: false, showMarkSectionHeaders: false },
           ariaLabel: "Kubernetes manifest (YAML)",
         } as Parameters<typeof monaco.editor.create>[1]);
+        fitToSize(ed);
+        ed.onDidChangeModel(() => fitToSize(ed));
         ed.onDidChangeModelContent((e) => {
+          fitToSize(ed);
           // An outside replacement, already in the store; or a key typed into the text it is about
           // to replace (it would bring that text back into the store).
           if (replacing.current.setting || replacing.current.building) return;

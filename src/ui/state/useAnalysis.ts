@@ -3,7 +3,8 @@
 import { useEffect, useLayoutEffect } from "react";
 import { flushSync } from "react-dom";
 import { emptyRecord } from "../../core/ownKeys";
-import type { AnalyzeOptions, Diagnostic } from "../../core/types";
+import type { Analysis, AnalyzeOptions, Diagnostic } from "../../core/types";
+import { DRAW_AT_ONCE_CONTAINERS, type DisplayWorkload } from "../displayCap";
 import { AnalysisClient } from "../analysisClient";
 import { appStore, useApp, type Document, type Settings } from "./store";
 
@@ -32,6 +33,24 @@ export function optionsOf(settings: Settings): AnalyzeOptions {
   return { runtime: settings.runtime, runtimeVersion: settings.runtimeVersion, kubernetes: settings.kubernetes, seccompDefault: settings.seccompDefault, imageUsers: users, node: settings.node };
 }
 
+/** A pause in typing this long lets a big analysis in (see useAnalysisRunner); continuous typing holds it at most MAX_HOLD_MS. */
+export const TYPING_PAUSE_MS = 400;
+export const MAX_HOLD_MS = 3_000;
+
+/**
+ * An analysis whose receipt is heavy: a light copy (a big dump), more containers than are drawn
+ * at once, or a workload cut down for display.
+ */
+export function isBig(a: Analysis, light: boolean): boolean {
+  if (light || a.workloads.length > 50) return true;
+  let containers = 0;
+  for (const w of a.workloads) {
+    containers += w.containers.length;
+    if ((w as DisplayWorkload).capped !== undefined) return true;
+  }
+  return containers > DRAW_AT_ONCE_CONTAINERS;
+}
+
 let client: AnalysisClient | null = null;
 /** Which document each request's text belongs to. */
 const docOf = new Map<number, number>();
@@ -46,12 +65,15 @@ export function useAnalysisRunner(): void {
   const analysis = useApp((s) => s.result.analysis);
 
   useEffect(() => {
+    /** When the text last changed (a keystroke), and a big analysis waiting for a pause in typing. */
+    let editedAt = -Infinity;
+    let held: { apply(): void; since: number; timer: ReturnType<typeof setTimeout> } | undefined;
     const c = new AnalysisClient(
       (a, id, light) => {
         const forDoc = docOf.get(id) ?? appStore.getState().doc.docId;
         for (const k of docOf.keys()) if (k <= id) docOf.delete(k);
-        const { result, setResult } = appStore.getState();
-        const apply = () =>
+        const apply = () => {
+          const { result, setResult } = appStore.getState();
           setResult({
             failure: null,
             analysis: a,
@@ -60,11 +82,29 @@ export function useAnalysisRunner(): void {
             details: new Map(),
             lastGood: a.diagnostics.some(isUnreadable) ? result.lastGood : { analysis: a, docId: forDoc },
           });
-        // Rendered in this task, not in one React schedules after it (a frame of Monaco's could come
-        // first, and the graph would wait for the next). A light copy (a big dump) keeps React's
-        // own scheduling; a big workload's graph is deferred by the graph view anyway.
-        if (light) apply();
-        else flushSync(apply);
+        };
+        if (held) clearTimeout(held.timer);
+        const since = held?.since ?? performance.now();
+        held = undefined;
+        if (!isBig(a, light)) {
+          // Rendered in this task, not in one React schedules after it (a frame of Monaco's could
+          // come first, and the graph would wait for the next).
+          flushSync(apply);
+          return;
+        }
+        // A big analysis is applied when typing pauses: receiving it costs the page a task of
+        // 100 ms and more (the problems, the underlines, then the graph), and a key typed meanwhile
+        // waits behind it (issue 16 item 2). Continuous typing does not hold it for ever.
+        const applyWhenPaused = () => {
+          const now = performance.now();
+          const wait = Math.min(editedAt + TYPING_PAUSE_MS, since + MAX_HOLD_MS) - now;
+          if (wait <= 0) {
+            held = undefined;
+            return apply();
+          }
+          held = { apply, since, timer: setTimeout(applyWhenPaused, wait) };
+        };
+        applyWhenPaused();
       },
       (message) => appStore.getState().setResult({ failure: message }),
       (stopped) => appStore.getState().setResult({ stopped }),
@@ -91,11 +131,14 @@ export function useAnalysisRunner(): void {
     const unsubscribe = appStore.subscribe((s, prev) => {
       const d = s.doc;
       const p = prev.doc;
+      // Typing: the same document's text changed (a new document — a paste over all, a link — is not).
+      if (d.text !== p.text && d.docId === p.docId) editedAt = performance.now();
       if (d.text !== p.text || d.settings !== p.settings || d.docId !== p.docId) schedule(d);
     });
     return () => {
       unsubscribe();
       clearTimeout(timer);
+      if (held) clearTimeout(held.timer);
       c.dispose();
       if (client === c) client = null;
     };

@@ -1,7 +1,7 @@
 // The right side: the workloads (chips or a list), the pod → container graph and the container panel.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
 import type { EffectiveField, Workload } from "../../core/types";
-import type { DisplayWorkload } from "../displayCap";
+import { DRAW_AT_ONCE_CONTAINERS, type DisplayWorkload } from "../displayCap";
 import { Graph } from "../graph/Graph";
 import type { GraphLinks } from "../graph/context";
 import { ContainerPanel } from "../panel/ContainerPanel";
@@ -208,8 +208,6 @@ export function GraphView() {
   );
 }
 
-/** Containers drawn in the render that receives the analysis (more, or a cut-down workload, wait for a deferred one). */
-export const DRAW_AT_ONCE_CONTAINERS = 32;
 const drawnAtOnce = (w: Workload) => w.containers.length <= DRAW_AT_ONCE_CONTAINERS && (w as DisplayWorkload).capped === undefined;
 
 const sameCursor = (a: GraphLinks["cursor"], b: GraphLinks["cursor"]) =>
