@@ -37,7 +37,8 @@ const common = {
   target: "node20",
   legalComments: "eof",
   logLevel: "warning",
-  // Readable output (a user may read what runs on their cluster's dumps); only syntax is compacted.
+  // The library stays readable (a user may read what runs on their cluster's dumps); only syntax is
+  // compacted. The command is minified, with its source map beside it.
   minifySyntax: true,
 };
 
@@ -50,6 +51,10 @@ await build({
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   platform: "node",
+  // Every start reads, and V8 takes in, the whole file: minified it is a third smaller (~4 ms of a
+  // 40 ms start). The TypeScript it came from is in secctx-main.cjs.map, to read it or to map a trace.
+  minify: true,
+  sourcemap: "linked",
   // Made only when used (the URL costs ~1 ms at every start); SECCTX_BUNDLED drops main.ts's own
   // entry-point check, the launcher runs the command.
   define: { "import.meta.url": "__secctxModule.url", SECCTX_BUNDLED: "true" },

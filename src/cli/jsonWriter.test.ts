@@ -59,6 +59,22 @@ describe("JsonWriter writes what JSON.stringify(value, null, 2) prints", () => {
     );
   });
 
+  it("writes on after a flush, with the default chunks (a small first one, then full ones)", async () => {
+    const chunks: Buffer[] = [];
+    const w = new JsonWriter((c) => void chunks.push(Buffer.from(c)));
+    const small = { a: "x".repeat(100) };
+    const big = Array.from({ length: 3000 }, (_, i) => ({ i, text: `item ${i} `.repeat(20) }));
+    w.value(small, 0);
+    await w.flush();
+    w.value(big, 0);
+    w.value("after", 1);
+    await w.flush();
+    w.value(small, 0);
+    await w.flush();
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(JSON.stringify(small, null, 2) + JSON.stringify(big, null, 2) + '"after"' + JSON.stringify(small, null, 2));
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(1 << 20);
+  });
+
   it("throws as JSON.stringify does on a BigInt", async () => {
     await expect(written({ a: 1n }, 0)).rejects.toThrow(TypeError);
   });

@@ -9,6 +9,7 @@ import { summarizeWorkload } from "../core/summary";
 import type { Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import { MAX_INPUT_BYTES, UsageError, type CliOptions } from "./args";
 import { failOnReasons } from "./failOn";
+import { KubectlError } from "./kubectl";
 import { JsonWriter, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
 import type { Io, StreamedInput } from "./main";
 
@@ -78,7 +79,7 @@ export async function analyzeStreamed(options: CliOptions, input: StreamedInput,
     else await out.flush().catch(() => {});
     if (e instanceof PartTooLargeError) io.stderr(`error: ${input.name}: ${e.message}, the most this command holds at once: analyse it in parts\n`);
     else if (e instanceof TooLargeError) io.stderr(`error: ${input.name}: a workload is too large to print (about ${Math.round(e.chars / (1024 * 1024))} MB of JSON): analyse it in parts\n`);
-    else if (e instanceof UsageError || (e as Error)?.constructor?.name === "KubectlError") io.stderr(`error: ${(e as Error).message}\n`);
+    else if (e instanceof UsageError || e instanceof KubectlError) io.stderr(`error: ${(e as Error).message}\n`);
     else throw e;
     return 2;
   }
