@@ -84,7 +84,7 @@ writeFileSync(tiny, "apiVersion: v1\nkind: Pod\nmetadata: {name: tiny}\nspec:\n 
 const [bareNode, startup] = await alternate(
   () => runFresh(["-e", ""]),
   () => runFresh([CLI, "analyze", tiny, "--json"]),
-  Math.max(ROUNDS, 7),
+  Math.max(ROUNDS, 15),
 );
 const startupMs = stats(startup.map((s) => s.ms));
 const bareNodeMs = stats(bareNode.map((s) => s.ms));
@@ -170,7 +170,7 @@ if (flag("--json")) {
 } else {
   const f = (x: { min: number; median: number }, d = 0) => `${x.min.toFixed(d)}/${x.median.toFixed(d)}`;
   console.log(`Machine: ${machine.cpus} × ${machine.model ?? "cpu"}, Node ${machine.node}; fresh process per run, alternating, ${ROUNDS} rounds (min/median)\n`);
-  console.log(`start-up, tiny input (${Math.max(ROUNDS, 7)} alternating rounds, min/median):`);
+  console.log(`start-up, tiny input (${Math.max(ROUNDS, 15)} alternating rounds, min/median):`);
   console.log(`  secctx analyze tiny.yaml --json   wall ${f(startupMs)} ms, CPU ${f(startupCpu)} ms`);
   console.log(`  bare node -e ""                   wall ${f(bareNodeMs)} ms, CPU ${f(bareNodeCpu)} ms`);
   console.log(`  the command's own                 wall +${f({ min: startupMs.min - bareNodeMs.min, median: startupMs.median - bareNodeMs.median })} ms, CPU +${f({ min: startupCpu.min - bareNodeCpu.min, median: startupCpu.median - bareNodeCpu.median })} ms\n`);
