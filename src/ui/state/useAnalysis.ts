@@ -65,8 +65,14 @@ export function useAnalysisRunner(): void {
   const analysis = useApp((s) => s.result.analysis);
 
   useEffect(() => {
-    /** When the text last changed (a keystroke), and a big analysis waiting for a pause in typing. */
+    /** When the user last typed (a key down, or the text changed), and a big analysis waiting for a pause. */
     let editedAt = -Infinity;
+    // Any key counts, not only those that change the text: after a big paste a person moves to the
+    // end (Ctrl+End) and starts typing, and a big analysis drawn in between made those keys wait.
+    const onKey = () => {
+      editedAt = performance.now();
+    };
+    window.addEventListener("keydown", onKey, true);
     let held: { apply(): void; since: number; timer: ReturnType<typeof setTimeout> } | undefined;
     const c = new AnalysisClient(
       (a, id, light) => {
@@ -139,6 +145,7 @@ export function useAnalysisRunner(): void {
       unsubscribe();
       clearTimeout(timer);
       if (held) clearTimeout(held.timer);
+      window.removeEventListener("keydown", onKey, true);
       c.dispose();
       if (client === c) client = null;
     };
