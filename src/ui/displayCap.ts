@@ -35,6 +35,11 @@ export interface CapReport {
 
 export type DisplayWorkload = Workload & { capped?: CapReport };
 
+/** A workload drawn in the render that receives its analysis: small (DRAW_AT_ONCE_CONTAINERS) and not cut down. */
+export function drawnAtOnce(w: Workload): boolean {
+  return w.containers.length <= DRAW_AT_ONCE_CONTAINERS && (w as DisplayWorkload).capped === undefined;
+}
+
 /** The text that stands for the cut part of a list, as its last item. */
 export const moreItems = (n: number) => `… ${n.toLocaleString("en-US")} more`;
 

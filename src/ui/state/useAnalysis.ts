@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect } from "react";
 import { flushSync } from "react-dom";
 import { emptyRecord } from "../../core/ownKeys";
 import type { Analysis, AnalyzeOptions, Diagnostic } from "../../core/types";
-import { DRAW_AT_ONCE_CONTAINERS, type DisplayWorkload } from "../displayCap";
+import { DRAW_AT_ONCE_CONTAINERS, drawnAtOnce } from "../displayCap";
 import { AnalysisClient } from "../analysisClient";
 import { appStore, useApp, type Document, type Settings } from "./store";
 
@@ -46,7 +46,7 @@ export function isBig(a: Analysis, light: boolean): boolean {
   let containers = 0;
   for (const w of a.workloads) {
     containers += w.containers.length;
-    if ((w as DisplayWorkload).capped !== undefined) return true;
+    if (!drawnAtOnce(w)) return true;
   }
   return containers > DRAW_AT_ONCE_CONTAINERS;
 }

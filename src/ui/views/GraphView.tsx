@@ -1,7 +1,7 @@
 // The right side: the workloads (chips or a list), the pod → container graph and the container panel.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from "react";
-import type { EffectiveField, Workload } from "../../core/types";
-import { DRAW_AT_ONCE_CONTAINERS, type DisplayWorkload } from "../displayCap";
+import type { EffectiveField } from "../../core/types";
+import { drawnAtOnce } from "../displayCap";
 import { Graph } from "../graph/Graph";
 import type { GraphLinks } from "../graph/context";
 import { ContainerPanel } from "../panel/ContainerPanel";
@@ -207,8 +207,6 @@ export function GraphView() {
     </section>
   );
 }
-
-const drawnAtOnce = (w: Workload) => w.containers.length <= DRAW_AT_ONCE_CONTAINERS && (w as DisplayWorkload).capped === undefined;
 
 const sameCursor = (a: GraphLinks["cursor"], b: GraphLinks["cursor"]) =>
   a === b || (a !== undefined && b !== undefined && a.container === b.container && a.pod === b.pod && a.field === b.field);
