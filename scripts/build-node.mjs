@@ -58,7 +58,10 @@ await build({
   // Made only when used (the URL costs ~1 ms at every start); SECCTX_BUNDLED drops main.ts's own
   // entry-point check, the launcher runs the command.
   define: { "import.meta.url": "__secctxModule.url", SECCTX_BUNDLED: "true" },
-  banner: { js: 'const __secctxModule = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  // The CommonJS wrapper (strict, as the ES module sources are) is in the file itself: the launcher
+  // compiles the text as it was read, with no copy of it (scripts/launcher.cjs).
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";const __secctxModule = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  footer: { js: "})" },
 });
 asciiOnly(join(out, "secctx-main.cjs"));
 const mainHash = createHash("sha256").update(readFileSync(join(out, "secctx-main.cjs"))).digest("hex").slice(0, 16);
