@@ -42,6 +42,31 @@ const common = {
   minifySyntax: true,
 };
 
+/**
+ * js-yaml builds its schemas (tag tables for load and dump) at the top of its module; the command
+ * uses only its event parser (core/yaml/parse.ts builds the values), so they were built at every
+ * start for nothing. Those constructions are pure (plain objects from their arguments): each is
+ * wrapped in a function called at once and marked pure, so esbuild drops the ones nothing uses and
+ * whatever they alone reference. One still used is kept, and runs as before.
+ */
+const JS_YAML_PURE = /^var (\w+) = ((?:new Schema|define(?:Scalar|Sequence|Mapping)Tag|\w+\.withTags)\([\s\S]*?\n[\]}]\)|\{\n\t\.\.\.[\s\S]*?\n\});$/gm;
+const jsYamlPure = {
+  name: "js-yaml-pure-schemas",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      let n = 0;
+      const marked = text.replace(JS_YAML_PURE, (_, name, value) => {
+        n++;
+        return `var ${name} = /* @__PURE__ */ (() => (${value}))();`;
+      });
+      // A js-yaml that no longer declares them this way is built as it is (only slower to start).
+      if (n === 0) console.warn("build-node: js-yaml's schema declarations not found; built unchanged");
+      return { contents: marked, loader: "js" };
+    });
+  },
+};
+
 // The command: one CommonJS file loaded by a small launcher through V8's code cache
 // (scripts/launcher.cjs says why). import.meta.url becomes the file's own URL.
 await build({
@@ -55,6 +80,7 @@ await build({
   // 40 ms start). The TypeScript it came from is in secctx-main.cjs.map, to read it or to map a trace.
   minify: true,
   sourcemap: "linked",
+  plugins: [jsYamlPure],
   // Made only when used (the URL costs ~1 ms at every start); SECCTX_BUNDLED drops main.ts's own
   // entry-point check, the launcher runs the command.
   define: { "import.meta.url": "__secctxModule.url", SECCTX_BUNDLED: "true" },
