@@ -43,23 +43,37 @@ const common = {
 };
 
 /**
- * js-yaml builds its schemas (tag tables for load and dump) at the top of its module; the command
- * uses only its event parser (core/yaml/parse.ts builds the values), so they were built at every
- * start for nothing. Those constructions are pure (plain objects from their arguments): each is
- * wrapped in a function called at once and marked pure, so esbuild drops the ones nothing uses and
- * whatever they alone reference. One still used is kept, and runs as before.
+ * js-yaml builds its schemas (tag tables for load and dump) and its dumper's tables and regular
+ * expressions at the top of its module; the command uses only its event parser (core/yaml/parse.ts
+ * builds the values), so they were built at every start for nothing. Those top-level values are
+ * pure (objects, regular expressions and aliases made from their arguments): each is wrapped in a
+ * function called at once and marked pure, so esbuild drops the ones nothing uses and whatever
+ * they alone reference. One still used is kept, and is made as before.
  */
-const JS_YAML_PURE = /^var (\w+) = ((?:new Schema|define(?:Scalar|Sequence|Mapping)Tag|\w+\.withTags)\([\s\S]*?\n[\]}]\)|\{\n\t\.\.\.[\s\S]*?\n\});$/gm;
+const JS_YAML_PURE = [
+  // Schemas and tag definitions.
+  /^var (\w+) = ((?:new Schema|define(?:Scalar|Sequence|Mapping)Tag|\w+\.withTags)\([\s\S]*?\n[\]}]\));$/gm,
+  // Option objects spread from others or holding a call (the load and dump defaults).
+  /^var (\w+) = (\{\n(?:\t[^\n]*\n)*?\});$/gm,
+  // Regular expressions built from strings (V8 parses each as it is made).
+  /^var (\w+) = (new RegExp\([^\n]*\));$/gm,
+  // Strings built from others (the dumper's pattern sources).
+  /^var (\w+) = (`[^`\n]*`);$/gm,
+  // Aliases of constants (EVENT_DOCUMENT = EVENT_ID.DOCUMENT, …).
+  /^var (\w+) = ([A-Z][A-Z_]*\.[A-Z][A-Z_]*);$/gm,
+];
 const jsYamlPure = {
   name: "js-yaml-pure-schemas",
   setup(b) {
     b.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, (args) => {
       const text = readFileSync(args.path, "utf8");
       let n = 0;
-      const marked = text.replace(JS_YAML_PURE, (_, name, value) => {
-        n++;
-        return `var ${name} = /* @__PURE__ */ (() => (${value}))();`;
-      });
+      let marked = text;
+      for (const re of JS_YAML_PURE)
+        marked = marked.replace(re, (_, name, value) => {
+          n++;
+          return `var ${name} = /* @__PURE__ */ (() => (${value}))();`;
+        });
       // A js-yaml that no longer declares them this way is built as it is (only slower to start).
       if (n === 0) console.warn("build-node: js-yaml's schema declarations not found; built unchanged");
       return { contents: marked, loader: "js" };
