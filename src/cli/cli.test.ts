@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess, STACK, type Result } from "./runInProcess";
 import { MAX_INPUT_BYTES } from "./args";
+import { analyze } from "../core/analyze";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: x\n";
@@ -185,6 +186,29 @@ describe("output", () => {
     const shared = { list: [1, 22, "x"], flag: true, none: null };
     const value = { a: shared, b: [shared, shared], s: "é" };
     expect(jsonSize(value)).toBe(JSON.stringify(value).length);
+  });
+
+  const shared = { list: [1, 22, "x"], flag: true, none: null, empty: {}, nothing: [] };
+  it.each([
+    ["a string", "é\"q"],
+    ["a number", -12.5],
+    ["an empty array", []],
+    ["an empty object", {}],
+    ["nested values", { a: [1, [2, []], { b: null }], c: "text", d: false }],
+    ["a value shared by reference", { a: shared, b: [shared, shared, { shared }] }],
+    ["an analysis", analyze(POD)],
+  ])("jsonFits(%s, budget) says whether its jsonSize is within the budget", async (_, value) => {
+    const { jsonFits, jsonSize } = await import("./jsonOut");
+    const size = jsonSize(value);
+    expect(jsonFits(value, size)).toBe(true);
+    expect(jsonFits(value, size - 1)).toBe(false);
+  });
+
+  it("jsonFits stops once the budget is spent (it answers even for an endless value)", async () => {
+    const { jsonFits } = await import("./jsonOut");
+    const endless: unknown[] = ["x"];
+    endless.push(endless, { again: endless });
+    expect(jsonFits(endless, 1000)).toBe(false);
   });
 });
 

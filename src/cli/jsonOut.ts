@@ -73,6 +73,43 @@ export class TooLargeError extends Error {
 export const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
 
 /**
+ * Whether `root` as compact JSON is at most `budget` characters (about: jsonSize's count). A walk
+ * without a memo that stops as soon as the budget is spent, so a shared value printed many times
+ * costs at most `budget` steps; it allocates nothing (a one-pod run's jsonSize allocated ~60 KB).
+ */
+export function jsonFits(root: unknown, budget: number): boolean {
+  let left = budget;
+  // The same count as jsonSize's, item by item.
+  const walk = (v: unknown): void => {
+    if (v === null || v === undefined) left -= 4;
+    else if (typeof v === "string") left -= v.length + 2;
+    else if (typeof v !== "object") left -= String(v).length;
+    else {
+      left -= 1;
+      let empty = true;
+      if (Array.isArray(v))
+        for (let i = 0; i < v.length && left >= 0; i++) {
+          empty = false;
+          walk(v[i]);
+          left -= 1;
+        }
+      else
+        for (const k in v) {
+          if (left < 0) break;
+          if (!Object.hasOwn(v, k)) continue;
+          empty = false;
+          left -= k.length + 3;
+          walk((v as Record<string, unknown>)[k]);
+          left -= 1;
+        }
+      if (empty) left -= 1;
+    }
+  };
+  walk(root);
+  return left >= 0;
+}
+
+/**
  * Length of the analysis as compact JSON, counting each shared value once per reference but
  * measuring it once: the analysis shares parsed values between containers, so a walk as a tree
  * could take as long as printing.

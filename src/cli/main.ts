@@ -15,7 +15,7 @@ const IN_PARTS_FROM = 256 * 1024;
  * the writer's code cold (~20 M instructions of a one-pod run, a third of the command's own start).
  */
 const SMALL_INPUT = 64 * 1024;
-const SMALL_OUTPUT = 4 * 1024 * 1024;
+const SMALL_OUTPUT = 1024 * 1024;
 import { parseArgs, UsageError, USAGE, MAX_INPUT_BYTES, type CliOptions } from "./args";
 import { formatReport } from "./report";
 import { sarifReport } from "../core/report/sarif";
@@ -24,7 +24,7 @@ import { failOnReasons } from "./failOn";
 import { InputDecoder } from "../core/input/decode";
 import { withInputDiagnostics, type ReadInput } from "../core/input/analyzeInput";
 import { escapeControls } from "../core/report/terminal";
-import { JsonWriter, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
+import { JsonWriter, jsonFits, jsonSize, MAX_OUTPUT_CHARS, TooLargeError, writeObjectStreaming } from "./jsonOut";
 
 export { jsonSize };
 import { kubectlArgs, runKubectl } from "./kubectl";
@@ -213,8 +213,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 0;
   }
   // (The size walk counts a value shared by many containers once per use: a few kilobytes of YAML
-  // can still print megabytes.)
-  if (options.format === "json" && !options.jsonSummary && read.text.length <= SMALL_INPUT && jsonSize(analysis) <= SMALL_OUTPUT) {
+  // can still print megabytes. It stops at SMALL_OUTPUT.)
+  if (options.format === "json" && !options.jsonSummary && read.text.length <= SMALL_INPUT && jsonFits(analysis, SMALL_OUTPUT)) {
     await io.stdout(`${JSON.stringify(analysis, null, 2)}\n`);
     return failOn(options, analysis, read, io);
   }

@@ -90,6 +90,7 @@ const ctrdSeccomp = (tag: string, ioUring: boolean): SeccompProfileFacts => {
 const ctrdLine = (line: string, tag: string): ReleaseLine => {
   const v2 = !line.startsWith("1.");
   const config = v2 ? `containerd/containerd internal/cri/config/config_unix.go DefaultRuntimeConfig (${tag})` : `containerd/containerd pkg/cri/config/config_unix.go DefaultConfig (${tag})`;
+  let seccomp: SeccompProfileFacts | undefined;
   return {
     runtime: "containerd",
     line,
@@ -102,7 +103,10 @@ const ctrdLine = (line: string, tag: string): ReleaseLine => {
         ? { value: "0 2147483647", notWithUserNamespace: true, source: `${config}: EnableUnprivilegedICMP: true; ${CTRD_SANDBOX_SYSCTLS_2}` }
         : { value: null, notWithUserNamespace: true, source: `${config}: EnableUnprivilegedICMP not set (false); ${CTRD_SANDBOX_SYSCTLS_17}`, note: "enable_unprivileged_icmp = true in the node's config.toml changes it" },
     },
-    seccomp: ctrdSeccomp(tag, !v2),
+    // Each line's seccomp facts are made when first read: a run uses one line of the fourteen.
+    get seccomp() {
+      return (seccomp ??= ctrdSeccomp(tag, !v2));
+    },
     notes: [
       v2
         ? { value: "CDI device injection on by default (enable_cdi = true)", source: `${config}: EnableCDI: true` }
@@ -165,6 +169,7 @@ const CRIO_COMMON: Record<number, { tag: string; common: string }> = {
 
 const crioLine = (minor: number): ReleaseLine => {
   const { tag, common } = CRIO_COMMON[minor];
+  let seccomp: SeccompProfileFacts | undefined;
   return {
     runtime: "cri-o",
     line: `1.${minor}`,
@@ -173,7 +178,9 @@ const crioLine = (minor: number): ReleaseLine => {
       ipUnprivilegedPortStart: { value: null, source: CRIO_SYSCTLS, note: "default_sysctls = [\"net.ipv4.ip_unprivileged_port_start=0\"] in crio.conf changes it" },
       pingGroupRange: { value: null, notWithUserNamespace: false, source: CRIO_SYSCTLS, note: "crio.conf(5) gives \"net.ipv4.ping_group_range = 0   2147483647\" as an example for default_sysctls" },
     },
-    seccomp: crioSeccomp(minor, tag, common),
+    get seccomp() {
+      return (seccomp ??= crioSeccomp(minor, tag, common));
+    },
     notes: [],
   };
 };
@@ -190,8 +197,12 @@ export const RELEASE_LINES: readonly ReleaseLine[] = [
   ...[28, 29, 30, 31, 32, 33, 34, 35, 36].map(crioLine),
 ];
 
-export function linesOf(runtime: Runtime): ReleaseLine[] {
-  return RELEASE_LINES.filter((l) => l.runtime === runtime);
+const LINES_OF = new Map<Runtime, readonly ReleaseLine[]>();
+
+export function linesOf(runtime: Runtime): readonly ReleaseLine[] {
+  let lines = LINES_OF.get(runtime);
+  if (lines === undefined) LINES_OF.set(runtime, (lines = RELEASE_LINES.filter((l) => l.runtime === runtime)));
+  return lines;
 }
 
 export function newestLine(runtime: Runtime): ReleaseLine {

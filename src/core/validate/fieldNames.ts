@@ -16,6 +16,12 @@ import { minorNumber, podSettingSpec, POD_SETTINGS } from "../catalogue/fields";
 import { misplacedScField, POD_SECURITY_CONTEXT, SECURITY_CONTEXT } from "./scTypes";
 import { BOOL, OPEN, STRING, arrayOf, struct, type FieldDesc, type StructDesc, type TypeDesc } from "./schema";
 
+/** A value made on its first use, then the same one. */
+function once<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
 /** The catalogue's pod settings as PodSpec fields: booleans, known from the catalogue's `added`. */
 const podSettings = (): Record<string, FieldDesc> =>
   Object.fromEntries(POD_SETTINGS.map((n) => [n, { type: BOOL, since: minorNumber(podSettingSpec(n)?.added) }]));
@@ -127,26 +133,26 @@ export const POD_SPEC = struct(
   (key, at) => misplacedScField(key, "podSpec", at),
 );
 
-export const POD_TEMPLATE_SPEC = struct("v1.PodTemplateSpec", { metadata: OBJECT_META, spec: POD_SPEC });
+const podTemplateSpec = once(() => struct("v1.PodTemplateSpec", { metadata: OBJECT_META, spec: POD_SPEC }));
 
 const selectorReplicas = { replicas: OPEN, selector: OPEN, minReadySeconds: OPEN };
 
-export const DEPLOYMENT_SPEC = struct("v1.DeploymentSpec", {
+const deploymentSpec = once(() => struct("v1.DeploymentSpec", {
   ...selectorReplicas,
-  template: POD_TEMPLATE_SPEC,
+  template: podTemplateSpec(),
   strategy: OPEN,
   revisionHistoryLimit: OPEN,
   paused: OPEN,
   progressDeadlineSeconds: OPEN,
-});
+}));
 
-export const REPLICA_SET_SPEC = struct("v1.ReplicaSetSpec", { ...selectorReplicas, template: POD_TEMPLATE_SPEC });
+const replicaSetSpec = once(() => struct("v1.ReplicaSetSpec", { ...selectorReplicas, template: podTemplateSpec() }));
 
-export const REPLICATION_CONTROLLER_SPEC = struct("v1.ReplicationControllerSpec", { ...selectorReplicas, template: POD_TEMPLATE_SPEC });
+const replicationControllerSpec = once(() => struct("v1.ReplicationControllerSpec", { ...selectorReplicas, template: podTemplateSpec() }));
 
-export const STATEFUL_SET_SPEC = struct("v1.StatefulSetSpec", {
+const statefulSetSpec = once(() => struct("v1.StatefulSetSpec", {
   ...selectorReplicas,
-  template: POD_TEMPLATE_SPEC,
+  template: podTemplateSpec(),
   volumeClaimTemplates: OPEN,
   serviceName: OPEN,
   podManagementPolicy: OPEN,
@@ -154,17 +160,17 @@ export const STATEFUL_SET_SPEC = struct("v1.StatefulSetSpec", {
   revisionHistoryLimit: OPEN,
   persistentVolumeClaimRetentionPolicy: OPEN, // StatefulSetAutoDeletePVC, alpha 1.23
   ordinals: { type: OPEN, since: 26 }, // StatefulSetStartOrdinal, alpha 1.26
-});
+}));
 
-export const DAEMON_SET_SPEC = struct("v1.DaemonSetSpec", {
+const daemonSetSpec = once(() => struct("v1.DaemonSetSpec", {
   selector: OPEN,
-  template: POD_TEMPLATE_SPEC,
+  template: podTemplateSpec(),
   updateStrategy: OPEN,
   minReadySeconds: OPEN,
   revisionHistoryLimit: OPEN,
-});
+}));
 
-export const JOB_SPEC = struct("v1.JobSpec", {
+const jobSpec = once(() => struct("v1.JobSpec", {
   parallelism: OPEN,
   completions: OPEN,
   activeDeadlineSeconds: OPEN,
@@ -175,40 +181,51 @@ export const JOB_SPEC = struct("v1.JobSpec", {
   maxFailedIndexes: { type: OPEN, since: 28 },
   selector: OPEN,
   manualSelector: OPEN,
-  template: POD_TEMPLATE_SPEC,
+  template: podTemplateSpec(),
   ttlSecondsAfterFinished: OPEN,
   completionMode: OPEN,
   suspend: OPEN,
   podReplacementPolicy: { type: OPEN, since: 28 }, // JobPodReplacementPolicy, alpha 1.28
   managedBy: { type: OPEN, since: 30 }, // JobManagedBy, alpha 1.30
   scheduling: OPEN, // WorkloadWithJob (newest); version not read, never flagged
-});
+}));
 
-export const JOB_TEMPLATE_SPEC = struct("v1.JobTemplateSpec", { metadata: OBJECT_META, spec: JOB_SPEC });
+const jobTemplateSpec = once(() => struct("v1.JobTemplateSpec", { metadata: OBJECT_META, spec: jobSpec() }));
 
-export const CRON_JOB_SPEC = struct("v1.CronJobSpec", {
+const cronJobSpec = once(() => struct("v1.CronJobSpec", {
   schedule: OPEN,
   timeZone: { type: OPEN, since: 24 }, // CronJobTimeZone, alpha 1.24
   startingDeadlineSeconds: OPEN,
   concurrencyPolicy: OPEN,
   suspend: OPEN,
-  jobTemplate: JOB_TEMPLATE_SPEC,
+  jobTemplate: jobTemplateSpec(),
   successfulJobsHistoryLimit: OPEN,
   failedJobsHistoryLimit: OPEN,
-});
+}));
 
 const objectWith = (go: string, fields: Record<string, TypeDesc>): StructDesc =>
   struct(go, { apiVersion: OPEN, kind: OPEN, metadata: OBJECT_META, ...fields });
 
-/** The top-level type of each kind that carries a pod spec (workloads.ts POD_SPEC_PATHS). */
-export const OBJECT_TYPES: ReadonlyMap<string, StructDesc> = new Map([
-  ["Pod", objectWith("v1.Pod", { spec: POD_SPEC, status: OPEN })],
-  ["PodTemplate", objectWith("v1.PodTemplate", { template: POD_TEMPLATE_SPEC })],
-  ["Deployment", objectWith("v1.Deployment", { spec: DEPLOYMENT_SPEC, status: OPEN })],
-  ["ReplicaSet", objectWith("v1.ReplicaSet", { spec: REPLICA_SET_SPEC, status: OPEN })],
-  ["StatefulSet", objectWith("v1.StatefulSet", { spec: STATEFUL_SET_SPEC, status: OPEN })],
-  ["DaemonSet", objectWith("v1.DaemonSet", { spec: DAEMON_SET_SPEC, status: OPEN })],
-  ["Job", objectWith("v1.Job", { spec: JOB_SPEC, status: OPEN })],
-  ["CronJob", objectWith("v1.CronJob", { spec: CRON_JOB_SPEC, status: OPEN })],
-  ["ReplicationController", objectWith("v1.ReplicationController", { spec: REPLICATION_CONTROLLER_SPEC, status: OPEN })],
-]);
+/**
+ * The top-level type of each kind that carries a pod spec (workloads.ts POD_SPEC_PATHS), made on
+ * first use: a run meets one or two kinds, and every struct made is work at each start.
+ */
+const OBJECT_TYPE_MAKERS: Record<string, () => StructDesc> = {
+  Pod: () => objectWith("v1.Pod", { spec: POD_SPEC, status: OPEN }),
+  PodTemplate: () => objectWith("v1.PodTemplate", { template: podTemplateSpec() }),
+  Deployment: () => objectWith("v1.Deployment", { spec: deploymentSpec(), status: OPEN }),
+  ReplicaSet: () => objectWith("v1.ReplicaSet", { spec: replicaSetSpec(), status: OPEN }),
+  StatefulSet: () => objectWith("v1.StatefulSet", { spec: statefulSetSpec(), status: OPEN }),
+  DaemonSet: () => objectWith("v1.DaemonSet", { spec: daemonSetSpec(), status: OPEN }),
+  Job: () => objectWith("v1.Job", { spec: jobSpec(), status: OPEN }),
+  CronJob: () => objectWith("v1.CronJob", { spec: cronJobSpec(), status: OPEN }),
+  ReplicationController: () => objectWith("v1.ReplicationController", { spec: replicationControllerSpec(), status: OPEN }),
+};
+const objectTypes = new Map<string, StructDesc>();
+
+/** The top-level type of a kind that carries a pod spec; undefined for any other kind. */
+export function objectType(kind: string): StructDesc | undefined {
+  let t = objectTypes.get(kind);
+  if (t === undefined && Object.hasOwn(OBJECT_TYPE_MAKERS, kind)) objectTypes.set(kind, (t = OBJECT_TYPE_MAKERS[kind]()));
+  return t;
+}

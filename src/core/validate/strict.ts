@@ -10,7 +10,7 @@
 
 import { get, isMap, type YMap } from "../yaml/access";
 import { gatedField, gateState, isDropped, type GatedField } from "./featureGates";
-import { OBJECT_TYPES, POD_SPEC } from "./fieldNames";
+import { objectType, POD_SPEC } from "./fieldNames";
 import { child, report, type Ctx } from "./findings";
 import { goNumber, unknownField, unmarshalTypeError, unsupportedValue } from "./format";
 import { POD_SECURITY_CONTEXT, SECURITY_CONTEXT } from "./scTypes";
@@ -31,7 +31,7 @@ const GATED_AT = new Map<StructDesc, GatedField["at"]>([
 
 /** Walks the object from its top: unknown fields, wrong levels, wrong types, gated fields. */
 export function checkStrict(ctx: Ctx, object: unknown): void {
-  const root = OBJECT_TYPES.get(ctx.kind);
+  const root = objectType(ctx.kind);
   if (!root || !isMap(object)) return;
   walkStruct(ctx, object, root, "", []);
 }
