@@ -41,6 +41,8 @@ export interface BrowserFigures {
     clipboardTaskRounds: Spread;
     /** The longest task after that one: the page's own work. */
     longestAfterClipboardRounds: Spread;
+    /** The floor: the longest task of a bare page that only reads the same paste (blankPaste). */
+    blankPageRounds: Spread;
   };
   paste3000: { longestTaskMs: Spread; typedVisibleMs: Spread };
   link7k: { linkChars: number; longestTaskMs: Spread; graphShownMs: Spread };
@@ -251,6 +253,32 @@ async function paste5000(browser: Browser, base: string, dump: string): Promise<
   }
 }
 
+/**
+ * The floor for paste5000: the same text pasted into a bare page of the same origin whose paste
+ * handler only reads it (getData, as any page that takes a pasted text must; then preventDefault,
+ * so no text control lays out 20 MB) — the browser's own clipboard read, without the app.
+ */
+async function blankPaste(browser: Browser, base: string, dump: string): Promise<number> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, permissions: ["clipboard-read", "clipboard-write"], serviceWorkers: "block" });
+  try {
+    await ctx.addInitScript({ content: INIT });
+    const page = await ctx.newPage();
+    const url = `${base}bench-blank-paste.html`;
+    await page.route(url, (r) => r.fulfill({ contentType: "text/html", body: '<!doctype html><textarea id="t"></textarea>' }));
+    await page.goto(url);
+    await page.evaluate('addEventListener("paste", (e) => { window.__pasted = e.clipboardData.getData("text/plain").length; e.preventDefault(); }, true)');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), dump);
+    await page.locator("#t").focus();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const t0 = await page.evaluate(() => performance.now());
+    await page.keyboard.press("ControlOrMeta+v");
+    await page.waitForFunction(() => ((window as unknown as { __pasted?: number }).__pasted ?? 0) > 0, null, { timeout: 120_000, polling: 50 });
+    return await longestSince(page, t0);
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function paste3000(browser: Browser, base: string): Promise<{ longest: number; typed: number }> {
   const { page, close } = await freshPage(browser, base);
   try {
@@ -432,6 +460,8 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
   const linkText = manyContainersPod(1000, 20000);
   const hash = `#s=${LZString.compressToEncodedURIComponent(JSON.stringify(shareState(linkText)))}`;
   type Acc = { editor: number[]; keyP95: number[]; keyAll: number[]; p5: { longest: number; over100: number; listShown: number; clipboard: number; longestAfter: number }[]; p3L: number[]; p3T: number[]; lL: number[]; lS: number[]; wL: number[]; wS: number[]; wC: number[]; w1: number[]; w20: number[]; wR: number[] };
+  /** The bare page's paste (blankPaste), once a round: it does not depend on the build. */
+  const blank: number[] = [];
   const acc: Acc[] = sides.map(() => ({ editor: [], keyP95: [], keyAll: [], p5: [], p3L: [], p3T: [], lL: [], lS: [], wL: [], wS: [], wC: [], w1: [], w20: [], wR: [] }));
   try {
     for (const s of sides) await waitForServer(s.base);
@@ -439,6 +469,10 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
       // Alternate which build goes first, so neither always meets a warmer or busier machine.
       const order = sides.map((_, i) => i);
       if (r % 2) order.reverse();
+      if (only.has("paste5000")) {
+        blank.push(await blankPaste(browser, sides[0].base, dump));
+        log(`round ${r + 1} bare page reading the same paste: longest task ${round1(blank.at(-1)!)}`);
+      }
       for (const i of order) {
         const { base } = sides[i];
         const a = acc[i];
@@ -509,6 +543,7 @@ export async function browserBenchSides(opts: BenchOptions = {}): Promise<Browse
         listShownRounds: orNaN(a.p5.map((p) => p.listShown)),
         clipboardTaskRounds: orNaN(a.p5.map((p) => p.clipboard)),
         longestAfterClipboardRounds: orNaN(a.p5.map((p) => p.longestAfter)),
+        blankPageRounds: orNaN(blank),
       },
       paste3000: { longestTaskMs: orNaN(a.p3L), typedVisibleMs: orNaN(a.p3T) },
       link7k: { linkChars: hash.length, longestTaskMs: orNaN(a.lL), graphShownMs: orNaN(a.lS) },
@@ -529,7 +564,7 @@ export function browserTargets(b: BrowserFigures): { target: string; value: stri
   const s = (x: Spread) => `min ${x.min} / median ${x.median}`;
   return [
     { target: "keystroke-to-graph p95 ≤ 50 ms (300-line manifest)", value: `p50 ${b.keystroke.p50} ms, p95 ${b.keystroke.p95} ms (${b.keystroke.samples} keys; per-round p95 ${s(b.keystroke.p95Rounds)})`, pass: b.keystroke.p95 <= 50 },
-    { target: "paste of the 5,000-pod dump: no main-thread task over 100 ms", value: `longest ${s(b.paste5000.longestRounds)} ms (the browser's clipboard read ${s(b.paste5000.clipboardTaskRounds)} ms; longest after it ${s(b.paste5000.longestAfterClipboardRounds)} ms); list shown after ${s(b.paste5000.listShownRounds)} ms`, pass: b.paste5000.longestRounds.median <= 100 },
+    { target: "paste of the 5,000-pod dump: no main-thread task over 100 ms", value: `longest ${s(b.paste5000.longestRounds)} ms (the browser's clipboard read ${s(b.paste5000.clipboardTaskRounds)} ms; longest after it ${s(b.paste5000.longestAfterClipboardRounds)} ms; a bare page that only reads the same paste: longest ${s(b.paste5000.blankPageRounds)} ms); list shown after ${s(b.paste5000.listShownRounds)} ms`, pass: b.paste5000.longestRounds.median <= 100 },
     { target: "paste of a 3,000-container pod: typing visible within 100 ms", value: `typed key visible ${s(b.paste3000.typedVisibleMs)} ms; longest task ${s(b.paste3000.longestTaskMs)} ms`, pass: b.paste3000.typedVisibleMs.median <= 100 },
     { target: "7 KB hostile share link: no main-thread task over 200 ms", value: `longest ${s(b.link7k.longestTaskMs)} ms (link ${b.link7k.linkChars} chars)`, pass: b.link7k.longestTaskMs.median <= 200 },
     { target: "7 KB hostile share link into an open tab (editor loaded): no main-thread task over 200 ms", value: `longest ${s(b.link7kWarm.longestTaskMs)} ms (its CPU time, steadier on a shared machine: ${s(b.link7kWarm.longestTaskCpuMs)} ms); graph after ${s(b.link7kWarm.graphShownMs)} ms`, pass: b.link7kWarm.longestTaskMs.median <= 200 },
