@@ -32,7 +32,7 @@ import { analyzeStreamed } from "./streamed";
 import { summarizeWorkload } from "../core/summary";
 import type { Analysis } from "../core/types";
 import { observedReport, probeReport } from "./probe";
-import { processIo, readFilePieces } from "./processIo";
+import { exitWhenDone, processIo, readFilePieces } from "./processIo";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface Io {
@@ -321,9 +321,7 @@ function isEntryPoint(): boolean {
 /** The command as a program: process streams, exit status, EPIPE and internal errors handled. */
 export function runAsProgram(argv: string[]): void {
   main(argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => exitWhenDone(code),
     (e: unknown) => {
       // Never a stack trace: one line that says what happened.
       process.stderr.write(`error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -59,6 +59,8 @@ function writeStdout(t: string | Buffer): void | Promise<void> {
   }
 }
 
+let stderrUsed = false;
+
 export function processIo(): Io {
   return {
     // Only a command that reads standard input opens it.
@@ -66,6 +68,21 @@ export function processIo(): Io {
       return process.stdin;
     },
     stdout: writeStdout,
-    stderr: (t) => void process.stderr.write(t),
+    stderr: (t) => {
+      stderrUsed = true;
+      void process.stderr.write(t);
+    },
   };
+}
+
+/**
+ * Ends the process with `code` once the command is done. When all its output went out with
+ * writeSync (nothing through a stream, nothing on standard error), it exits at once: left to wind
+ * down, Node first runs the tasks V8 queued (after a one-pod run, a scavenge of memory nobody needs
+ * any more) and frees the heap, ~3 M instructions and ~90 page faults. Otherwise Node ends as usual,
+ * after the streams have written everything.
+ */
+export function exitWhenDone(code: number): void {
+  process.exitCode = code;
+  if (!streamOut && !stderrUsed) process.exit(code);
 }
