@@ -81,6 +81,49 @@ const jsYamlPure = {
   },
 };
 
+/**
+ * The field catalogue's prose (what each field does, the kernel, the attacker, common mistakes,
+ * seed corrections, references) is for the app's hover and panels (core/catalogue/schema.ts); the
+ * command prints none of it, yet read, compiled and built it at every start (~35 KB of the bundle
+ * and of its code cache). In the command's build those properties are left out of the catalogue's
+ * entries (the entries' own properties, at four spaces, as the source is formatted). The build
+ * stops if the catalogue is no longer written that way, or if a module of the command reads one of
+ * them (package.test.ts also compares the built command's outputs with the sources').
+ */
+const CATALOGUE_PROSE = ["summary", "unset", "kernel", "attacker", "mistakes", "seeds", "references", "upstream", "addedNote"];
+const catalogueForCommand = {
+  name: "catalogue-without-prose",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]catalogue[\\/]fields\.ts$/ }, (args) => {
+      const lines = readFileSync(args.path, "utf8").split("\n");
+      const kept = [];
+      let skipping = false;
+      let dropped = 0;
+      for (const line of lines) {
+        const key = /^    (\w+):/.exec(line)?.[1];
+        if (skipping && (key !== undefined || /^  \},?$/.test(line))) skipping = false;
+        if (key !== undefined && CATALOGUE_PROSE.includes(key)) {
+          skipping = true;
+          dropped++;
+          continue;
+        }
+        if (!skipping) kept.push(line);
+      }
+      if (dropped < 100) throw new Error(`build-node: only ${dropped} prose properties found in ${args.path}: is the catalogue still formatted as this build expects?`);
+      return { contents: kept.join("\n"), loader: "ts" };
+    });
+    b.onEnd((result) => {
+      for (const input of Object.keys(result.metafile?.inputs ?? {})) {
+        if (!/^src\//.test(input) || /catalogue\/fields\.ts$/.test(input)) continue;
+        // Without comments and string literals: a read is code.
+        const code = readFileSync(join(root, input), "utf8").replace(/\/\/.*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "");
+        const read = new RegExp(`\\.(${CATALOGUE_PROSE.join("|")})\\b|\\{[^}]*\\b(${CATALOGUE_PROSE.join("|")})\\b[^}]*\\}\\s*=`).exec(code);
+        if (read) throw new Error(`build-node: ${input} reads the catalogue's ${read[1] ?? read[2]}, which the command's build leaves out (CATALOGUE_PROSE)`);
+      }
+    });
+  },
+};
+
 // The command: one CommonJS file loaded by a small launcher through V8's code cache
 // (scripts/launcher.cjs says why). import.meta.url becomes the file's own URL.
 await build({
@@ -94,7 +137,8 @@ await build({
   // 40 ms start). The TypeScript it came from is in secctx-main.cjs.map, to read it or to map a trace.
   minify: true,
   sourcemap: "linked",
-  plugins: [jsYamlPure],
+  plugins: [jsYamlPure, catalogueForCommand],
+  metafile: true,
   // Made only when used (the URL costs ~1 ms at every start); SECCTX_BUNDLED drops main.ts's own
   // entry-point check, the launcher runs the command.
   define: { "import.meta.url": "__secctxModule.url", SECCTX_BUNDLED: "true" },

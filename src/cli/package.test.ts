@@ -1,12 +1,14 @@
 // What a user installs: the package as `npm pack` makes it (prepack builds dist-node/), installed
 // with production dependencies only, run through its bins, through npx, and imported as a library
-// from Node, from a bundler and from TypeScript. Nothing here runs from the checkout's sources.
+// from Node, from a bundler and from TypeScript. Only the comparison of the built command with the
+// sources (the command's build leaves parts out, build-node.mjs) also runs the sources.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runInProcess } from "./runInProcess";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -101,6 +103,19 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     // A cache directory that cannot be written (a file in its place): the command runs all the same.
     writeFileSync(join(cacheHome, "secctx"), "");
     expect(once()).toEqual(first);
+  });
+
+  // The command's build drops what it does not print (js-yaml's schemas, the catalogue's prose):
+  // the built command must print what the sources print, byte for byte, in every format.
+  const EXAMPLES = join(ROOT, "src", "core", "examples");
+  it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")))("the built command prints what the sources print for %s", async (file) => {
+    const path = join(EXAMPLES, file);
+    for (const format of [["--json"], [], ["--sarif"], ["--json=summary"], ["--markdown"]]) {
+      const argv = ["analyze", path, ...format];
+      const built = run(process.execPath, [join(app, "node_modules", NAME, "dist-node", "secctx.cjs"), ...argv], app);
+      const sources = await runInProcess(argv);
+      expect({ ...built, format }).toEqual({ ...sources, format });
+    }
   });
 
   it("runs through npx from the tarball", () => {
