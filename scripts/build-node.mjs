@@ -90,7 +90,7 @@ const jsYamlPure = {
  * stops if the catalogue is no longer written that way, or if a module of the command reads one of
  * them (package.test.ts also compares the built command's outputs with the sources').
  */
-const CATALOGUE_PROSE = ["summary", "unset", "kernel", "attacker", "mistakes", "seeds", "references", "upstream", "addedNote"];
+const CATALOGUE_PROSE = ["summary", "unset", "kernel", "attacker", "mistakes", "seeds", "references", "upstream", "addedNote", "sources"];
 const catalogueForCommand = {
   name: "catalogue-without-prose",
   setup(b) {
@@ -110,14 +110,20 @@ const catalogueForCommand = {
         if (!skipping) kept.push(line);
       }
       if (dropped < 100) throw new Error(`build-node: only ${dropped} prose properties found in ${args.path}: is the catalogue still formatted as this build expects?`);
-      return { contents: kept.join("\n"), loader: "ts" };
+      // The references (REF) were read only by the entries' `references`: made pure, they go too.
+      let text = kept.join("\n");
+      const ref = /^export const REF = \{\n([\s\S]*?)\n\} satisfies Record<string, Reference>;$/m;
+      if (!ref.test(text)) throw new Error(`build-node: REF not found in ${args.path} as this build expects`);
+      text = text.replace(ref, (_, body) => `export const REF = /* @__PURE__ */ (() => ({\n${body}\n}))() satisfies Record<string, Reference>;`);
+      return { contents: text, loader: "ts" };
     });
     b.onEnd((result) => {
       for (const input of Object.keys(result.metafile?.inputs ?? {})) {
         if (!/^src\//.test(input) || /catalogue\/fields\.ts$/.test(input)) continue;
         // Without comments and string literals: a read is code.
         const code = readFileSync(join(root, input), "utf8").replace(/\/\/.*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "");
-        const read = new RegExp(`\\.(${CATALOGUE_PROSE.join("|")})\\b|\\{[^}]*\\b(${CATALOGUE_PROSE.join("|")})\\b[^}]*\\}\\s*=`).exec(code);
+        // (A volume's `v.sources`, core/pss, is another property of that name.)
+        const read = new RegExp(`(?<!\\bv)\\.(${CATALOGUE_PROSE.join("|")})\\b|\\{[^}]*\\b(${CATALOGUE_PROSE.join("|")})\\b[^}]*\\}\\s*=`).exec(code);
         if (read) throw new Error(`build-node: ${input} reads the catalogue's ${read[1] ?? read[2]}, which the command's build leaves out (CATALOGUE_PROSE)`);
       }
     });
