@@ -197,14 +197,19 @@ export async function preparePaste(page: Page, text: string): Promise<() => Prom
 
 // ---- scenarios (each on a fresh page) ----
 
+/** The keystroke scenario's start: the 300-line manifest pasted and drawn, the cursor at its end (after runAsUser: 1). */
+export async function readyToType(page: Page): Promise<void> {
+  await editorReady(page);
+  await (await preparePaste(page, manifest300()))();
+  await frameWhen(page, "podRunAsUser", "1");
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+}
+
 async function keystroke(browser: Browser, base: string): Promise<number[]> {
   const { page, close } = await freshPage(browser, base);
   try {
-    await editorReady(page);
-    await (await preparePaste(page, manifest300()))();
-    await frameWhen(page, "podRunAsUser", "1");
-    await page.keyboard.press("ControlOrMeta+End");
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    await readyToType(page);
     const lat: number[] = [];
     let value = "1";
     // Digits then Backspaces: every key changes the pod's runAsUser, so the graph must change.

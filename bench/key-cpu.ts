@@ -9,7 +9,7 @@
 
 import { chromium, type CDPSession } from "@playwright/test";
 import { resolve } from "node:path";
-import { editorReady, freshPage, frameWhen, lastKey, manifest300, preparePaste, serve, stop, waitForServer } from "./browser";
+import { freshPage, frameWhen, lastKey, readyToType, serve, stop, waitForServer } from "./browser";
 
 interface TraceEvent {
   name: string;
@@ -70,11 +70,7 @@ try {
     for (const i of order) {
       const { page, close } = await freshPage(browser, sides[i].base);
       try {
-        await editorReady(page);
-        await (await preparePaste(page, manifest300()))();
-        await frameWhen(page, "podRunAsUser", "1");
-        await page.keyboard.press("ControlOrMeta+End");
-        await page.evaluate(() => new Promise((res) => setTimeout(res, 500)));
+        await readyToType(page);
         const cdp = await page.context().newCDPSession(page);
         const done = new Promise<string>((res) => cdp.once("Tracing.tracingComplete", (e) => res(e.stream!)));
         await cdp.send("Tracing.start", {
