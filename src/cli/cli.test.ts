@@ -3,13 +3,14 @@
 // with a fake stdin (fast); a few spawn the real program to check the wiring, pipes included.
 
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, constants, mkdtempSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { closeSync, constants, mkdtempSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess, STACK, type Result } from "./runInProcess";
 import { MAX_INPUT_BYTES } from "./args";
 import { analyze } from "../core/analyze";
+import { readCapped } from "./main";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: app\n    image: x\n";
@@ -156,6 +157,39 @@ describe("inputs over 64 MB, streamed", () => {
     expect(a.workloads[69].containers[0].effective.runAsUser).toMatchObject({ value: 69, source: "container", line: 3 + 69 * 11 + 10 });
     expect(a.workloads[70]).toMatchObject({ document: 1, podSpecPath: "spec" });
   }, 120_000);
+
+  it("a file over 64 MB is streamed from its first byte: the same JSON as from standard input", async () => {
+    const file = join(dir, "over64.yaml");
+    const fd = openSync(file, "w");
+    for (const c of chunks()) writeSync(fd, c);
+    closeSync(fd);
+    const [fromFile, fromStdin] = [await run(["analyze", file, "--json"]), await run(["analyze", "-", "--json"], chunks())];
+    rmSync(file);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stderr).toBe("");
+    expect(fromFile.stdout).toBe(fromStdin.stdout);
+  }, 120_000);
+
+  it("readCapped: a source known to be over the limit is read on as a stream, nothing held first", async () => {
+    let pulled = 0;
+    const pieces = async function* () {
+      for (let i = 0; i < 3; i++) {
+        pulled++;
+        yield Buffer.from(`piece ${i}\n`);
+      }
+    };
+    const r = await readCapped(pieces(), "a file", true, true);
+    expect(pulled).toBe(0);
+    if (!("streamed" in r)) throw new Error("not streamed");
+    let text = "";
+    for await (const s of r.streamed) text += s;
+    expect(text).toBe("piece 0\npiece 1\npiece 2\n");
+    // A source of unknown size is read whole while it stays under the limit.
+    pulled = 0;
+    const whole = await readCapped(pieces(), "standard input", true);
+    expect(pulled).toBe(3);
+    expect(whole).toMatchObject({ text: "piece 0\npiece 1\npiece 2\n" });
+  });
 
   it("--json=summary and --fail-on restricted: exit 1 with the reasons", async () => {
     const r = await run(["analyze", "-", "--json=summary", "--fail-on", "baseline"], chunks());

@@ -61,13 +61,15 @@ export interface StreamedInput {
  * All of a stream, up to MAX_INPUT_BYTES, decoded as kubectl decodes it (UTF-8, or UTF-16 after a
  * BOM; core/input/decode.ts) chunk by chunk. Past that, the rest is read as a stream (documents and
  * List items analysed one at a time, cli/streamed.ts) when `canStream`; otherwise refused as soon
- * as it is known to be too large, before it fills the memory (/dev/zero never ends).
+ * as it is known to be too large, before it fills the memory (/dev/zero never ends). `streamNow`:
+ * the size is known to be over already (a file): streamed from its first byte, not after 64 MB held.
  */
-async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string, canStream: boolean): Promise<ReadInput | StreamedInput> {
+export async function readCapped(stream: AsyncIterable<Uint8Array | string>, name: string, canStream: boolean, streamNow = false): Promise<ReadInput | StreamedInput> {
   const decoder = new InputDecoder();
   const parts: string[] = [];
   let size = 0;
   const it = stream[Symbol.asyncIterator]();
+  if (streamNow && canStream) return { streamed: readOn(parts, it, decoder, name), decoder, name };
   try {
     for (;;) {
       const next = await it.next();
@@ -155,7 +157,7 @@ async function readInput(options: CliOptions, io: Io): Promise<ReadInput | Strea
   if (st.isDirectory()) throw new UsageError(`cannot read ${shown}: it is a directory`);
   if (st.size > MAX_INPUT_BYTES && !canStream)
     throw new UsageError(`${shown} is ${MB(st.size)}, more than ${MB(MAX_INPUT_BYTES)}: an input that big is analysed as a stream, which needs --json or --json=summary`);
-  return readCapped(readFilePieces(input), shown, canStream);
+  return readCapped(readFilePieces(input), shown, canStream, st.size > MAX_INPUT_BYTES);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
