@@ -79,13 +79,19 @@ if (cache) {
 const script = new Script(source, { filename, cachedData });
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
   process.once("exit", () => {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
       renameSync(tmp, cacheFile);
     } catch {
-      // a read-only home or a full disk: the next run compiles again
+      // A read-only home, a full disk, or a directory where the cache goes: the next run compiles
+      // again, and no half-written or orphaned temporary file stays behind.
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // nothing more to do
+      }
     }
     pruneOthers(dirname(cacheFile), basename(cacheFile));
   });

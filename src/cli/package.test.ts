@@ -100,7 +100,12 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     const cwd = mkdtempSync(join(dir, "cwd-"));
     expect(run(bin, ["analyze", "-", "--json"], cwd, POD, { XDG_CACHE_HOME: "rel", HOME: "" })).toEqual(first);
     expect(readdirSync(cwd)).toEqual([]);
+    // A directory where the cache file goes: the command runs, and leaves no temporary file behind.
+    mkdirSync(join(cacheDir, files[0]), { recursive: true });
+    expect(once()).toEqual(first);
+    expect(readdirSync(cacheDir)).toEqual([files[0]]);
     // A cache directory that cannot be written (a file in its place): the command runs all the same.
+    rmSync(cacheDir, { recursive: true });
     writeFileSync(join(cacheHome, "secctx"), "");
     expect(once()).toEqual(first);
   });
