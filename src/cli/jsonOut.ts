@@ -72,8 +72,15 @@ export class TooLargeError extends Error {
  */
 export const MAX_OUTPUT_CHARS = 128 * 1024 * 1024;
 
+/** Compact JSON length of a value that is not an object or array (null, undefined, a string, a number, a boolean). */
+function leafSize(v: unknown): number {
+  if (v === null || v === undefined) return 4;
+  if (typeof v === "string") return v.length + 2;
+  return String(v).length;
+}
+
 /**
- * Whether `root` as compact JSON is at most `budget` characters (about: jsonSize's count). A walk
+ * Whether `root` as compact JSON is at most `budget` characters (jsonSize's count). A walk
  * without a memo that stops as soon as the budget is spent, so a shared value printed many times
  * costs at most `budget` steps; it allocates nothing (a one-pod run's jsonSize allocated ~60 KB).
  */
@@ -81,9 +88,7 @@ export function jsonFits(root: unknown, budget: number): boolean {
   let left = budget;
   // The same count as jsonSize's, item by item.
   const walk = (v: unknown): void => {
-    if (v === null || v === undefined) left -= 4;
-    else if (typeof v === "string") left -= v.length + 2;
-    else if (typeof v !== "object") left -= String(v).length;
+    if (v === null || typeof v !== "object") left -= leafSize(v);
     else {
       left -= 1;
       let empty = true;
@@ -117,9 +122,7 @@ export function jsonFits(root: unknown, budget: number): boolean {
 export function jsonSize(root: unknown): number {
   const memo = new Map<object, number>();
   const size = (v: unknown): number => {
-    if (v === null || v === undefined) return 4;
-    if (typeof v === "string") return v.length + 2;
-    if (typeof v !== "object") return String(v).length;
+    if (v === null || typeof v !== "object") return leafSize(v);
     const known = memo.get(v);
     if (known !== undefined) return known;
     // Brackets, and a comma after every item but the last; an entry is "key":value.
