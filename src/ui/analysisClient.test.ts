@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { manyContainersPod } from "../../bench/hostile";
 import type { Analysis, Workload } from "../core/types";
-import { AnalysisClient, typedInto, type WorkerRequest, type WorkerResponse } from "./analysisClient";
+import { AnalysisClient, IN_PLACE_MAX_CHARS, typedInto, type WorkerRequest, type WorkerResponse } from "./analysisClient";
+import { Analyser } from "./analyser";
 
 // A newer text ends the analysis in flight after a second, unless it is that text with a few keys
 // typed: then the analysis in flight is let finish (typing into a 3,000-container paste must not
@@ -76,5 +77,93 @@ describe("an unchanged answer after a dropped one", () => {
     worker.answer(unchanged(b));
     expect(shown).toEqual([["one", a]]);
     client.dispose();
+  });
+});
+
+// A key typed into a small text is analysed on the page, in the keystroke's own task, by the same
+// analyser the worker runs: the graph changes in the frame that shows the key (issue 15's keystroke
+// target). New texts, big ones and slow ones still go to the worker.
+describe("keystrokes analysed on the page", () => {
+  class EchoWorker {
+    static last: EchoWorker;
+    sent: WorkerRequest[] = [];
+    onmessage: ((e: { data: WorkerResponse }) => void) | null = null;
+    onerror: (() => void) | null = null;
+    /** The worker's own analyser: its answers are what the real worker would send. */
+    analyser = new Analyser();
+    constructor() {
+      EchoWorker.last = this;
+    }
+    postMessage(m: WorkerRequest) {
+      this.sent.push(m);
+    }
+    terminate() {}
+    /** Answers the oldest analysis asked for and not yet answered. */
+    answerNext() {
+      const m = this.sent.find((x): x is Extract<WorkerRequest, { type: "analyze" }> => x.type === "analyze" && !this.answered.has(x.id))!;
+      this.answered.add(m.id);
+      this.onmessage?.({ data: this.analyser.analyse(m.id, m.options, m.text) });
+    }
+    answered = new Set<number>();
+  }
+  const pod = (user: number, extra = "") =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  securityContext:\n    runAsUser: ${user}\n  containers:\n  - name: app\n    image: nginx\n  - name: side\n    image: envoy\n${extra}`;
+
+  async function shownAndWarm() {
+    vi.stubGlobal("Worker", EchoWorker);
+    const shown: { id: number; user: unknown }[] = [];
+    const client = new AnalysisClient((a, id) => shown.push({ id, user: a.workloads[0]?.containers[0]?.effective.runAsUser?.value }), () => {});
+    const worker = EchoWorker.last;
+    client.request(pod(1000), {});
+    worker.answerNext();
+    expect(shown.map((s) => s.user)).toEqual([1000]);
+    await vi.waitFor(() => expect(client.warmRuns).toBeGreaterThanOrEqual(1), { timeout: 20_000, interval: 20 });
+    return { client, shown, worker };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("a key typed into a small text: drawn before request() returns, nothing sent to the worker, details answered on the page", async () => {
+    const { client, shown, worker } = await shownAndWarm();
+    const sent = worker.sent.length;
+    const id = client.request(pod(10001), {});
+    expect(shown.at(-1)).toEqual({ id, user: 10001 });
+    expect(worker.sent.length).toBe(sent);
+    const whole = await client.full(id);
+    expect(whole.workloads[0].containers.map((c) => c.name)).toEqual(["app", "side"]);
+    expect((await client.detail(id, 0))?.name).toBe("web");
+    expect(worker.sent.length).toBe(sent); // asked of the page's analyser, not the worker
+    client.dispose();
+  });
+
+  it("a key in a comment draws nothing again", async () => {
+    const { client, shown } = await shownAndWarm();
+    const before = shown.length;
+    client.request(pod(1000, "# a note\n"), {});
+    expect(shown.length).toBe(before);
+    client.dispose();
+  });
+
+  it("a new text (a paste over everything) and a text over IN_PLACE_MAX_CHARS go to the worker", async () => {
+    const { client, shown, worker } = await shownAndWarm();
+    const before = shown.length;
+    const sent = worker.sent.length;
+    const pasted = client.request("apiVersion: v1\nkind: Pod\nmetadata: {name: other}\nspec:\n  containers: [{name: x, image: y}]\n", {});
+    expect(shown.length).toBe(before);
+    expect(worker.sent.at(-1)?.id).toBe(pasted);
+    worker.answerNext();
+    expect(shown.at(-1)?.id).toBe(pasted);
+    expect(worker.sent.length).toBe(sent + 1);
+    client.dispose();
+
+    const big = await shownAndWarm();
+    const padded = pod(1000, `# ${"x".repeat(IN_PLACE_MAX_CHARS)}\n`);
+    // Shown first through the worker (a new text), then one key typed into it.
+    big.client.request(padded, {});
+    big.worker.answerNext();
+    const n = big.worker.sent.length;
+    const typed = big.client.request(padded.replace("runAsUser: 1000", "runAsUser: 10001"), {});
+    expect(big.worker.sent.length).toBe(n + 1);
+    expect(big.worker.sent.at(-1)?.id).toBe(typed);
+    big.client.dispose();
   });
 });

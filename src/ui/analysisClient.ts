@@ -1,5 +1,11 @@
-// The main thread's side of the analysis worker.
+// The main thread's side of the analysis: the worker, and the page's own analyser for keystrokes.
 //
+// - A keystroke in a small text whose last analysis was quick is analysed on the page, in the
+//   keystroke's own task, by the same analyser the worker runs (analyser.ts): the graph then changes
+//   in the frame that shows the key, not one or two frames later after the worker's answer. Pastes,
+//   big texts, slow ones and everything after a stop go to the worker. The page's analyser is loaded
+//   once the first analysis is on screen, and run on the shown text while the page is idle, so the
+//   first keys do not run cold.
 // - At most one analysis runs at a time and only the newest text waits behind it; the answer for an
 //   older text is never shown after a newer one. A newer text does not queue behind an analysis that
 //   has already run long (a second, or twice the time its size is expected to take): that worker is
@@ -12,6 +18,7 @@
 // - A worker that has made many big analyses is replaced by a fresh one warmed in the background:
 //   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
 import type { Action, Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
+import type { Analyser } from "./analyser";
 import { displayCopy, detailCopy, type DisplayLimits } from "./displayCap";
 import type { QuickFix } from "./editor/Editor";
 import { actionsFor, type ActionsAt } from "./pageActions";
@@ -95,6 +102,17 @@ const yieldToPage = () =>
     ch.port1.onmessage = () => resolve();
     ch.port2.postMessage(null);
   });
+/**
+ * A keystroke is analysed on the page when its text is at most this long and the last analysis took
+ * at most IN_PLACE_MAX_MS (a frame's budget); the worker stays the place for anything bigger, slower
+ * or new (a paste, a link, an example), where a hostile text can be stopped.
+ */
+export const IN_PLACE_MAX_CHARS = 32 * 1024;
+export const IN_PLACE_MAX_MS = 16;
+/** Runs of the page's analyser on a newly shown small text while the page is idle (its first keys then run warm). */
+const WARM_RUNS = 6;
+const whenIdle = (f: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 1_000 }) : setTimeout(f, 50));
+
 /** A "big" analysis for the recycling rule; after this many, or a measured slowdown, a fresh worker. */
 const BIG_CHARS = 500_000;
 const RECYCLE_AFTER_BIG = 8;
@@ -143,6 +161,8 @@ export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic
   return true;
 }
 
+type FullAnswer = Extract<WorkerResponse, { type: "analysis"; analysis: Analysis }>;
+
 export class AnalysisClient {
   private slot: Slot | undefined;
   /** A fresh worker being warmed with the shown text before it replaces the active one. */
@@ -152,15 +172,20 @@ export class AnalysisClient {
   private pending: Job | undefined;
   private cancelTimer: ReturnType<typeof setTimeout> | undefined;
   private waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  /** The newest analysis made here when there is no worker (always whole). */
-  private local: { id: number; analysis: Analysis } | undefined;
+  /** The page's own analyser (analyser.ts), once loaded. */
+  private here: Analyser | undefined;
+  private hereLoading: Promise<Analyser> | undefined;
+  /** The shown job the page's analyser is being warmed with. */
+  private warming: Job | undefined;
   /** The text of the analysis on screen, to rebuild a fresh worker's details after a restart. */
   private shown: Job | undefined;
   /** Whether the page holds only part of it (light or cut down): then the worker must keep it. */
   private shownPartial = false;
-  /** The last analysis the worker sent (its "unchanged" refers to it), and the last one given to the page. */
-  private received: Extract<WorkerResponse, { type: "analysis"; analysis: Analysis }> | undefined;
-  private delivered: WorkerResponse | undefined;
+  /** The last whole analysis each analyser sent (a worker's slot, or the page's analyser): its "unchanged" refers to it. */
+  private received = new WeakMap<object, FullAnswer>();
+  /** The analysis given to the page, and an answer of the page's analyser known to draw the same (made from the same text and options). */
+  private delivered: FullAnswer | undefined;
+  private deliveredTwin: FullAnswer | undefined;
   /** The problems of the analysis last shown. */
   private lastProblems: Diagnostic[] | undefined;
   /** The text the watchdog stopped: not tried again unless asked. */
@@ -173,6 +198,8 @@ export class AnalysisClient {
   private msPerChar = 0.01;
   /** Workers started so far (the first included); for the bench and the tests. */
   generation = 0;
+  /** Runs of the page's analyser made to warm it (warm()); for the tests. */
+  warmRuns = 0;
 
   constructor(
     private onResult: (analysis: Analysis, id: number, light: boolean) => void,
@@ -207,6 +234,10 @@ export class AnalysisClient {
     }
     if (opts.anyway) this.refused = undefined;
     const busy = this.slot?.busy;
+    if (!busy && !opts.anyway && this.inPlace(job)) {
+      this.analyseInPlace(job);
+      return job.id;
+    }
     if (!busy) {
       this.send(job);
       return job.id;
@@ -239,10 +270,7 @@ export class AnalysisClient {
 
   /** One workload's details (for a light or cut-down analysis), within the limits asked for. */
   detail(id: number, index: number, limits?: DisplayLimits): Promise<Workload | undefined> {
-    if (this.local?.id === id) {
-      const w = this.local.analysis.workloads[index];
-      return Promise.resolve(w && detailCopy(w, limits));
-    }
+    if (this.here?.holds(id)) return Promise.resolve((this.here.answer({ type: "detail", id, index, limits }) as { workload: Workload | undefined }).workload);
     return this.ask(`detail:${id}:${index}:${JSON.stringify(limits ?? null)}`, { type: "detail", id, index, limits }).then(
       (w) => w as Workload | undefined,
       () => undefined,
@@ -251,7 +279,7 @@ export class AnalysisClient {
 
   /** One container's actions, when the page's copy of analysis `id` left them in the worker. */
   actions(id: number, at: ActionsAt): Promise<Action[] | undefined> {
-    if (this.local?.id === id) return Promise.resolve(actionsFor(this.local.analysis, at));
+    if (this.here?.holds(id)) return Promise.resolve((this.here.answer({ type: "actions", id, at }) as { actions: Action[] | undefined }).actions);
     return this.ask(`actions:${id}:${at.workload}:${at.container}`, { type: "actions", id, at }).then(
       (a) => a as Action[] | undefined,
       () => undefined,
@@ -268,7 +296,10 @@ export class AnalysisClient {
 
   /** The whole analysis (exports), for a light or cut-down analysis. */
   full(id: number): Promise<Analysis> {
-    if (this.local?.id === id) return Promise.resolve(this.local.analysis);
+    if (this.here?.holds(id)) {
+      const whole = (this.here.answer({ type: "full", id }) as { analysis: Analysis | null }).analysis;
+      if (whole) return Promise.resolve(whole);
+    }
     return this.ask(`full:${id}`, { type: "full", id }) as Promise<Analysis>;
   }
 
@@ -278,11 +309,7 @@ export class AnalysisClient {
    */
   fixes(id: number, line: number, currentText: string): Promise<QuickFix[]> {
     if (this.shown?.text !== currentText) return Promise.resolve([]);
-    if (this.local?.id === id) {
-      const job = this.shown;
-      const analysis = this.local.analysis;
-      return import("./localAnalysis").then(({ pssFixesAt }) => pssFixesAt(job.text, analysis, line, job.options.kubernetes, job.options.imageUsers ?? {}));
-    }
+    if (this.here?.holds(id)) return Promise.resolve((this.here.answer({ type: "fixes", id, line }) as { fixes: QuickFix[] }).fixes);
     return this.ask(`fixes:${id}:${line}`, { type: "fixes", id, line }).then(
       (f) => f as QuickFix[],
       () => [],
@@ -393,28 +420,66 @@ export class AnalysisClient {
     }, TICK_MS);
   }
 
+  /** Loads the page's analyser (once). */
+  private loadHere(): Promise<Analyser> {
+    this.hereLoading ??= import("./localAnalysis").then(({ Analyser }) => (this.here ??= new Analyser()));
+    return this.hereLoading;
+  }
+
+  /** Whether a text is analysed on the page, in the keystroke's task (see IN_PLACE_MAX_CHARS). */
+  private inPlace(job: Job): boolean {
+    if (!this.here || !this.slot || this.pending || !this.shown) return false;
+    if (job.text.length > IN_PLACE_MAX_CHARS || this.lastMs > IN_PLACE_MAX_MS) return false;
+    // Typed into the text on screen; a new text (a paste, an example) goes to the worker.
+    return typedInto(this.shown.text, job.text);
+  }
+
+  private analyseInPlace(job: Job): void {
+    this.warming = undefined;
+    const r = this.here!.analyse(job.id, job.options, job.text);
+    this.lastMs = r.ms;
+    performance.mark("scp:analysed", { detail: { id: r.id, ms: r.ms, chars: r.chars, generation: this.generation, inPlace: true } });
+    this.deliver(job, r, this.here!);
+  }
+
+  /**
+   * Runs the page's analyser on a newly shown small text a few times while the page is idle: its
+   * code then runs compiled on the first keys, not cold (a cold run of the 300-line bench text took
+   * longer than the worker's round trip it replaces). Stops when the text on screen changes, and
+   * when the text proves too slow to be analysed in place.
+   */
+  private warm(job: Job): void {
+    if (job.text.length > IN_PLACE_MAX_CHARS || this.warming === job) return;
+    this.warming = job;
+    let runs = 0;
+    const step = () => {
+      if (this.warming !== job || this.shown !== job || this.slot?.busy) return;
+      const r = this.here!.analyse(job.id, job.options, job.text);
+      this.warmRuns++;
+      // What a keystroke's analysis will cost here (the worker's cold first runs overstate it).
+      this.lastMs = r.ms;
+      // The same text and options as the analysis on screen: the page's analyser now draws the same.
+      if ("analysis" in r) this.received.set(this.here!, r);
+      if (this.delivered?.id === job.id) this.deliveredTwin = this.received.get(this.here!);
+      if (++runs < WARM_RUNS && !(runs >= 3 && r.ms > 2 * IN_PLACE_MAX_MS)) whenIdle(step);
+      else this.warming = undefined;
+    };
+    void this.loadHere().then(() => whenIdle(step), () => undefined);
+  }
+
   private analyseHere(job: Job): void {
     // No worker (blocked, or failed to start): analyse here, after the current event.
-    const here = import("./localAnalysis");
     setTimeout(async () => {
-      let local: Awaited<typeof here>;
+      let here: Analyser;
       try {
-        local = await here;
+        here = await this.loadHere();
       } catch (e) {
-        return this.deliver(job, { type: "analysis", id: job.id, error: `The analyser could not be loaded: ${e instanceof Error ? e.message : String(e)}`, ms: 0, chars: job.text.length });
+        return this.deliver(job, { type: "analysis", id: job.id, error: `The analyser could not be loaded: ${e instanceof Error ? e.message : String(e)}`, ms: 0, chars: job.text.length }, this);
       }
-      const { analyze, allProblems } = local;
-      const t0 = performance.now();
-      try {
-        const analysis = analyze(job.text, job.options);
-        this.local = { id: job.id, analysis };
-        // The page still gets only what it can draw; details come from `local`.
-        const copy = displayCopy(analysis, job.text.length);
-        const problems = displayProblems(allProblems(analysis, job.text));
-        this.deliver(job, { type: "analysis", id: job.id, analysis: copy.analysis, problems, light: copy.light, partial: copy.analysis !== analysis, ms: performance.now() - t0, chars: job.text.length });
-      } catch (e) {
-        this.deliver(job, { type: "analysis", id: job.id, error: e instanceof Error ? e.message : String(e), ms: performance.now() - t0, chars: job.text.length });
-      }
+      if (job.id !== this.latest) return; // a newer text is on its way here
+      const r = here.analyse(job.id, job.options, job.text);
+      this.lastMs = r.ms;
+      this.deliver(job, r, here);
     }, 0);
   }
 
@@ -518,7 +583,7 @@ export class AnalysisClient {
     this.lastMs = r.ms;
     if (r.chars >= RATE_FROM_CHARS) this.msPerChar = r.ms / r.chars;
     performance.mark("scp:analysed", { detail: { id: r.id, ms: r.ms, chars: r.chars, generation: this.generation } });
-    this.deliver(job, r);
+    this.deliver(job, r, slot);
     this.noteSpeed(slot, r.ms, r.chars);
     const next = this.pending;
     this.pending = undefined;
@@ -527,25 +592,28 @@ export class AnalysisClient {
     if (next) this.send(next);
   }
 
-  private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>): void {
-    // The worker's "unchanged" means "the same as the last analysis I sent", shown or not.
-    if ("analysis" in r) this.received = r;
+  /** `from`: the analyser that answered (a worker's slot, or the page's analyser). */
+  private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>, from: object): void {
+    const before = this.shown;
+    // An analyser's "unchanged" means "the same as the last analysis I sent", shown or not.
+    if ("analysis" in r) this.received.set(from, r);
     if (r.id !== this.latest) return; // superseded by a newer text
     if ("error" in r) return this.onError(r.error);
     if ("unchanged" in r) {
-      const last = this.received;
-      // Nothing to draw, when the page shows that analysis; the worker answers details for it under
-      // either id. When the page dropped it (a newer text was on its way), it is this text's
-      // analysis: shown now. (Without this, typing into a comment after a paste whose answer came
-      // late showed the old text's graph for good.)
-      if (!last || last === this.delivered) {
+      const last = this.received.get(from);
+      // Nothing to draw, when the page shows that analysis; the analyser answers details for it
+      // under either id. When the page dropped it (a newer text was on its way) or shows another
+      // analyser's, it is this text's analysis: shown now. (Without this, typing into a comment
+      // after a paste whose answer came late showed the old text's graph for good.)
+      if (!last || last === this.delivered || last === this.deliveredTwin) {
         this.shown = job;
         return;
       }
       r = { ...last, id: r.id, ms: r.ms, chars: r.chars };
-      this.received = r;
+      this.received.set(from, r);
     }
     this.delivered = r;
+    this.deliveredTwin = undefined;
     this.shown = job;
     this.shownPartial = r.partial ?? r.light;
     this.onStopped?.(null);
@@ -555,6 +623,8 @@ export class AnalysisClient {
     this.lastProblems = problems;
     attachProblems(r.analysis, problems);
     this.onResult(r.analysis, r.id, r.light);
+    // A new text (a paste, an example, a link) from the worker: the page's analyser gets ready for its keys.
+    if (from !== this.here && (!before || !typedInto(before.text, job.text))) this.warm(job);
   }
 
   /** Counts big analyses and their speed; starts a fresh worker in the background when due. */
