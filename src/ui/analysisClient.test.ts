@@ -135,6 +135,25 @@ describe("keystrokes analysed on the page", () => {
     client.dispose();
   });
 
+  it("keys typed before the warm-up go to the worker, and the warm-up then takes the text as typed", async () => {
+    vi.stubGlobal("Worker", EchoWorker);
+    const shown: number[] = [];
+    const client = new AnalysisClient((_a, id) => shown.push(id), () => {});
+    const worker = EchoWorker.last;
+    client.request(pod(1000), {});
+    worker.answerNext();
+    const early = client.request(pod(1001), {}); // at once: the page's analyser is not loaded yet
+    expect(worker.sent.at(-1)?.id).toBe(early);
+    worker.answerNext();
+    expect(shown.at(-1)).toBe(early);
+    await vi.waitFor(() => expect(client.warmRuns).toBeGreaterThanOrEqual(1), { timeout: 20_000, interval: 20 });
+    const sent = worker.sent.length;
+    const later = client.request(pod(10011), {});
+    expect(shown.at(-1)).toBe(later);
+    expect(worker.sent.length).toBe(sent);
+    client.dispose();
+  });
+
   it("a key in a comment draws nothing again", async () => {
     const { client, shown } = await shownAndWarm();
     const before = shown.length;

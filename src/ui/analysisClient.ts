@@ -181,8 +181,8 @@ export class AnalysisClient {
   /** The page's own analyser (analyser.ts), once loaded. */
   private here: Analyser | undefined;
   private hereLoading: Promise<Analyser> | undefined;
-  /** The shown job the page's analyser is being warmed with. */
-  private warming: Job | undefined;
+  /** The warm-up under way (warm()). */
+  private warming: { runs: number } | undefined;
   /** The times of the page analyser's last (up to three) analyses of the text on screen, as typed on. */
   private hereMs: number[] = [];
   /** The text of the analysis on screen, to rebuild a fresh worker's details after a restart. */
@@ -458,26 +458,32 @@ export class AnalysisClient {
    * longer than the worker's round trip it replaces). Stops when the text on screen changes, and
    * when the text proves too slow to be analysed in place.
    */
-  private warm(job: Job): void {
-    if (job.text.length > IN_PLACE_MAX_CHARS || this.warming === job) return;
-    this.warming = job;
+  private warm(): void {
+    // A newer warm-up (a newer text) replaces an older one.
+    const w = { runs: 0 };
+    this.warming = w;
     this.hereMs = []; // a new text: its own times
-    let runs = 0;
     const step = (left: () => number) => {
       // As many runs as the idle period has room for (one at least): a person may type soon.
       do {
-        if (this.warming !== job || this.shown !== job || this.slot?.busy) return;
+        // Replaced, or keys are being analysed here already (they warm it as well).
+        if (this.warming !== w) return;
+        // The text on screen, as typed on meanwhile (keys sent to the worker while it was cold).
+        const job = this.shown;
+        if (!job || job.text.length > IN_PLACE_MAX_CHARS) return void (this.warming = undefined);
+        if (this.slot?.busy || this.pending) break; // the worker is on a newer text: later
         const r = this.here!.analyse(job.id, job.options, job.text);
         this.warmRuns++;
         // What a keystroke's analysis will cost here (the worker's cold first runs overstate it).
         this.lastMs = r.ms;
         this.noteHere(r.ms);
-        // The same text and options as the analysis on screen: the page's analyser now draws the same.
+        // The analysis of the text on screen: what the page shows, so an "unchanged" from the page's
+        // analyser now means nothing to draw.
         if ("analysis" in r) this.received.set(this.here!, r);
-        if (this.delivered?.id === job.id) this.deliveredTwin = this.received.get(this.here!);
-        if (++runs >= WARM_RUNS || (runs >= 3 && r.ms > 2 * IN_PLACE_MAX_MS)) {
+        this.deliveredTwin = this.received.get(this.here!);
+        if (++w.runs >= WARM_RUNS || (w.runs >= 3 && r.ms > 2 * IN_PLACE_MAX_MS)) {
           this.warming = undefined;
-          performance.mark("scp:warmed", { detail: { id: job.id, runs, ms: r.ms } });
+          performance.mark("scp:warmed", { detail: { id: job.id, runs: w.runs, ms: r.ms } });
           return;
         }
       } while (left() > this.lastMs * 1.5);
@@ -485,6 +491,7 @@ export class AnalysisClient {
     };
     void this.loadHere().then(() => whenIdle(step), () => undefined);
   }
+
 
   private noteHere(ms: number): void {
     this.hereMs.push(ms);
@@ -648,7 +655,7 @@ export class AnalysisClient {
     attachProblems(r.analysis, problems);
     this.onResult(r.analysis, r.id, r.light);
     // A new text (a paste, an example, a link) from the worker: the page's analyser gets ready for its keys.
-    if (from !== this.here && (!before || !typedInto(before.text, job.text))) this.warm(job);
+    if (from !== this.here && (!before || !typedInto(before.text, job.text)) && job.text.length <= IN_PLACE_MAX_CHARS) this.warm();
   }
 
   /** Counts big analyses and their speed; starts a fresh worker in the background when due. */
