@@ -154,6 +154,21 @@ describe("keystrokes analysed on the page", () => {
     client.dispose();
   });
 
+  it("a text the worker was slow on is never run on the page, and its keys go to the worker", async () => {
+    const { client, worker } = await shownAndWarm();
+    const runs = client.warmRuns;
+    const slow = `${pod(7)}# slow\n`;
+    const id = client.request(slow, {});
+    const answer = worker.analyser.analyse(id, {}, slow);
+    worker.answered.add(id);
+    worker.onmessage?.({ data: { ...answer, ms: 900 } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.warmRuns).toBe(runs);
+    const typed = client.request(slow.replace("runAsUser: 7", "runAsUser: 70"), {});
+    expect(worker.sent.at(-1)?.id).toBe(typed);
+    client.dispose();
+  });
+
   it("a key in a comment draws nothing again", async () => {
     const { client, shown } = await shownAndWarm();
     const before = shown.length;

@@ -115,6 +115,8 @@ export const IN_PLACE_MAX_MS = 16;
 export const IN_PLACE_GUARD_MS = 50;
 /** Runs of the page's analyser on a newly shown small text while the page is idle (its first keys then run warm). */
 const WARM_RUNS = 6;
+/** A text is warmed only when the worker's (cold) analysis of it took at most this long; the warm-up stops at a run this long. */
+const WARM_AFTER_MAX_MS = 4 * IN_PLACE_GUARD_MS;
 /** Calls `f` in the page's next idle period (at most 200 ms from now), with the time left in it. */
 const whenIdle = (f: (left: () => number) => void) =>
   typeof requestIdleCallback === "function" ? requestIdleCallback((d) => f(() => d.timeRemaining()), { timeout: 200 }) : setTimeout(() => f(() => 0), 20);
@@ -462,7 +464,6 @@ export class AnalysisClient {
     // A newer warm-up (a newer text) replaces an older one.
     const w = { runs: 0 };
     this.warming = w;
-    this.hereMs = []; // a new text: its own times
     const step = (left: () => number) => {
       // As many runs as the idle period has room for (one at least): a person may type soon.
       do {
@@ -481,7 +482,7 @@ export class AnalysisClient {
         // analyser now means nothing to draw.
         if ("analysis" in r) this.received.set(this.here!, r);
         this.deliveredTwin = this.received.get(this.here!);
-        if (++w.runs >= WARM_RUNS || (w.runs >= 3 && r.ms > 2 * IN_PLACE_MAX_MS)) {
+        if (++w.runs >= WARM_RUNS || (w.runs >= 3 && r.ms > 2 * IN_PLACE_MAX_MS) || r.ms > WARM_AFTER_MAX_MS) {
           this.warming = undefined;
           performance.mark("scp:warmed", { detail: { id: job.id, runs: w.runs, ms: r.ms } });
           return;
@@ -655,7 +656,13 @@ export class AnalysisClient {
     attachProblems(r.analysis, problems);
     this.onResult(r.analysis, r.id, r.light);
     // A new text (a paste, an example, a link) from the worker: the page's analyser gets ready for its keys.
-    if (from !== this.here && (!before || !typedInto(before.text, job.text)) && job.text.length <= IN_PLACE_MAX_CHARS) this.warm();
+    if (before && typedInto(before.text, job.text)) return;
+    // A new text: the page's analyser has no times for it yet (keys go to the worker until it has).
+    this.hereMs = [];
+    this.warming = undefined;
+    // Not for a text the worker was slow on: its runs here would hold the page (a hostile text,
+    // stopped or slow there, is never run on the page's thread).
+    if (from !== this.here && job.text.length <= IN_PLACE_MAX_CHARS && r.ms <= WARM_AFTER_MAX_MS) this.warm();
   }
 
   /** Counts big analyses and their speed; starts a fresh worker in the background when due. */
