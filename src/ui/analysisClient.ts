@@ -112,11 +112,11 @@ const yieldToPage = () =>
  */
 export const IN_PLACE_MAX_CHARS = 32 * 1024;
 export const IN_PLACE_MAX_MS = 16;
-export const IN_PLACE_GUARD_MS = 50;
+export const IN_PLACE_GUARD_MS = 100;
 /** Runs of the page's analyser on a newly shown small text while the page is idle (its first keys then run warm). */
 const WARM_RUNS = 6;
 /** A text is warmed only when the worker's (cold) analysis of it took at most this long; the warm-up stops at a run this long. */
-const WARM_AFTER_MAX_MS = 4 * IN_PLACE_GUARD_MS;
+const WARM_AFTER_MAX_MS = 200;
 /** Calls `f` in the page's next idle period (at most 200 ms from now), with the time left in it. */
 const whenIdle = (f: (left: () => number) => void) =>
   typeof requestIdleCallback === "function" ? requestIdleCallback((d) => f(() => d.timeRemaining()), { timeout: 200 }) : setTimeout(() => f(() => 0), 20);
