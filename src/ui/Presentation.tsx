@@ -4,7 +4,7 @@
 // that are set or worth a word, and on to the next container. Edits stay live (E opens the editor).
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Container, EffectiveField } from "../core/types";
-import { effectiveSpec } from "../core/catalogue/fields";
+import { proseOf } from "../core/catalogue/fieldProse";
 import { Graph } from "./graph/Graph";
 import { rowsFor, type FieldRow } from "./graph/model";
 import { ProcStatus } from "./panel/ProcStatus";
@@ -77,7 +77,7 @@ export function Presentation() {
   const onSelectContainer = useCallback((i: number) => actions().select({ container: i, field: undefined }), []);
   const cursor = useMemo(() => (row ? { container: ci, field: row.field } : undefined), [ci, row]);
 
-  const spec = row ? effectiveSpec(row.field) : undefined;
+  const prose = row ? proseOf(row.field) : undefined;
   return (
     <div className={`presentation${editing ? " with-editor" : ""}`} ref={root} tabIndex={-1} onKeyDown={onKey} data-testid="presentation">
       <header className="pres-head">
@@ -131,7 +131,7 @@ export function Presentation() {
           </ol>
           {/* A long explanation scrolls: focusable so the keyboard can scroll it (axe scrollable-region-focusable). */}
           <section className="pres-focus" aria-live="polite" aria-label="Current field" tabIndex={0}>
-            {row && spec && (
+            {row && prose && (
               <>
                 <h2>{row.field}</h2>
                 <div className="pres-value">
@@ -147,9 +147,9 @@ export function Presentation() {
                   {row.line ? ` (line ${row.line})` : ""}
                 </div>
                 {row.risk && <p className="pres-risk">⚠ {row.risk}</p>}
-                <p>{spec.summary}</p>
+                <p>{prose.summary}</p>
                 <p>
-                  <strong>In the kernel:</strong> {spec.kernel}
+                  <strong>In the kernel:</strong> {prose.kernel}
                 </p>
               </>
             )}

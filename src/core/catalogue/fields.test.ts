@@ -15,6 +15,7 @@ import {
   type FieldSpec,
   type GateHistory,
 } from "./fields";
+import { FIELD_PROSE, entryProse, proseOf } from "./fieldProse";
 
 // The fields of PodSecurityContext and SecurityContext in k8s.io/api core/v1/types.go at the 1.37
 // code freeze (kubernetes/api HEAD 10b39a39b), in declaration order.
@@ -49,6 +50,15 @@ describe("catalogue completeness", () => {
     expect(new Set(POD_SETTINGS_SPECS.map((f) => f.name)).size).toBe(POD_SETTINGS_SPECS.length);
   });
 
+  it("has the prose of every entry under its name, and no other prose", () => {
+    // One record holds the prose of fields and pod settings: their names must not collide.
+    const names = ALL_ENTRIES.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(FIELD_PROSE).sort()).toEqual([...names].sort());
+    expect(proseOf("runAsUsr")).toBeUndefined();
+    expect(proseOf("toString")).toBeUndefined();
+  });
+
   it("documents every POD_SETTINGS name, and os.name", () => {
     for (const name of POD_SETTINGS) expect(podSettingSpec(name), name).toBeDefined();
     expect(podSettingSpec("os.name")?.enum).toEqual(["linux", "windows"]);
@@ -56,27 +66,28 @@ describe("catalogue completeness", () => {
 });
 
 describe.each(ALL_ENTRIES.map((e) => [e.name, e] as const))("%s", (_name, e) => {
+  const prose = entryProse(e);
   it("has non-empty summary, unset, kernel, attacker, mistakes, sources and references", () => {
     for (const key of ["summary", "unset", "kernel", "attacker", "upstream"] as const) {
-      expect(typeof e[key], key).toBe("string");
-      expect(e[key].trim().length, key).toBeGreaterThan(0);
+      expect(typeof prose[key], key).toBe("string");
+      expect(prose[key].trim().length, key).toBeGreaterThan(0);
     }
-    expect(e.mistakes.length).toBeGreaterThan(0);
-    for (const m of e.mistakes) expect(m.trim().length).toBeGreaterThan(0);
-    expect(e.sources.length).toBeGreaterThan(0);
-    expect(e.references.length).toBeGreaterThan(0);
+    expect(prose.mistakes.length).toBeGreaterThan(0);
+    for (const m of prose.mistakes) expect(m.trim().length).toBeGreaterThan(0);
+    expect(prose.sources.length).toBeGreaterThan(0);
+    expect(prose.references.length).toBeGreaterThan(0);
   });
 
   it("has https references with titles, and at least one upstream source", () => {
-    for (const r of e.references) {
+    for (const r of prose.references) {
       expect(r.title.length).toBeGreaterThan(0);
       expect(r.url).toMatch(/^https:\/\//);
     }
-    expect(e.sources.some((s) => /^(kubernetes|containerd|cri-o|opencontainers)\//.test(s) || /kubernetes\/api|kubernetes\/website/.test(s))).toBe(true);
+    expect(prose.sources.some((s) => /^(kubernetes|containerd|cri-o|opencontainers)\//.test(s) || /kubernetes\/api|kubernetes\/website/.test(s))).toBe(true);
   });
 
   it("names a version or says why it cannot", () => {
-    expect(e.added !== undefined || e.addedNote !== undefined).toBe(true);
+    expect(e.added !== undefined || prose.addedNote !== undefined).toBe(true);
     if (e.added) expect(minorNumber(e.added)).toBeDefined();
     if (e.ga) expect(minorNumber(e.ga)).toBeDefined();
     if (e.added && e.ga) expect(minorNumber(e.added)!).toBeLessThanOrEqual(minorNumber(e.ga)!);
@@ -173,18 +184,18 @@ describe("stageAt", () => {
 
 describe("corrections the seeds need", () => {
   it("fsGroup: not every volume type, never hostPath", () => {
-    expect(fieldSpec("fsGroup")!.seeds).toMatch(/hostPath/);
+    expect(proseOf("fsGroup").seeds).toMatch(/hostPath/);
   });
   it("runAsNonRoot: runAsUser first, then the image's USER; a non-numeric USER fails", () => {
-    expect(fieldSpec("runAsNonRoot")!.seeds).toMatch(/runAsUser first/);
-    expect(fieldSpec("runAsNonRoot")!.seeds).toMatch(/non-numeric/);
+    expect(proseOf("runAsNonRoot").seeds).toMatch(/runAsUser first/);
+    expect(proseOf("runAsNonRoot").seeds).toMatch(/non-numeric/);
   });
   it("capabilities: add for a non-root uid reaches only the bounding set", () => {
-    expect(fieldSpec("capabilities")!.seeds).toMatch(/bounding set/);
-    expect(fieldSpec("capabilities")!.mistakes.join(" ")).toMatch(/NET_BIND_SERVICE/);
+    expect(proseOf("capabilities").seeds).toMatch(/bounding set/);
+    expect(proseOf("capabilities").mistakes.join(" ")).toMatch(/NET_BIND_SERVICE/);
   });
   it("readOnlyRootFilesystem: needs an emptyDir for /tmp", () => {
-    expect(fieldSpec("readOnlyRootFilesystem")!.mistakes.join(" ")).toMatch(/emptyDir/);
+    expect(proseOf("readOnlyRootFilesystem").mistakes.join(" ")).toMatch(/emptyDir/);
   });
 });
 
@@ -200,6 +211,6 @@ describe("unset values match the upstream doc comments", () => {
     ["seccompProfile", /^Unconfined/],
     ["runAsNonRoot", /^No check/],
   ])("%s", (name, pattern) => {
-    expect(fieldSpec(name)!.unset).toMatch(pattern);
+    expect(proseOf(name)!.unset).toMatch(pattern);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIELDS, POD_SETTINGS_SPECS, fieldsAt, type FieldSpec } from "./fields";
+import { entryProse } from "./fieldProse";
 import { DRAFT_07, WORKLOAD_KINDS, buildManifestSchema, type JsonSchema } from "./schema";
 
 // ------------------------------------------------------------------------------------------------
@@ -165,8 +166,8 @@ describe("enums and types come from the catalogue", () => {
       if (f.enum && f.type === "string") expect((s.enum as unknown[]).filter((v) => v !== null)).toEqual([...f.enum]);
       expect(s.type).toContain(f.type);
       expect(typeof s.description).toBe("string");
-      expect(s.description as string).toContain(f.summary);
-      expect(s.markdownDescription as string).toContain(f.kernel);
+      expect(s.description as string).toContain(entryProse(f).summary);
+      expect(s.markdownDescription as string).toContain(entryProse(f).kernel);
       for (const sub of f.fields ?? []) {
         const container = f.type === "array" ? (s.items as JsonSchema) : s;
         const subSchema = props(container)[sub.name];
@@ -182,7 +183,7 @@ describe("enums and types come from the catalogue", () => {
     for (const p of POD_SETTINGS_SPECS) {
       const s = p.path === "os.name" ? props(spec.os).name : spec[p.path];
       expect(s, p.path).toBeDefined();
-      expect(s.description as string).toContain(p.summary);
+      expect(s.description as string).toContain(entryProse(p).summary);
     }
   });
 });

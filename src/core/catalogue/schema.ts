@@ -1,5 +1,6 @@
 // The JSON schema the editor (monaco-yaml / yaml-language-server) uses for hover, completion and
-// markers, generated from the catalogue: no second copy of the securityContext fields exists.
+// markers, generated from the catalogue (the rules in fields.ts, the words in fieldProse.ts): no
+// second copy of the securityContext fields exists.
 //
 // Only securityContext objects (and the objects inside them) are closed with
 // `additionalProperties: false`; everything else stays open, so a real manifest with fields this
@@ -17,6 +18,7 @@ import {
   type SubField,
   type ValueType,
 } from "./fields";
+import { entryProse } from "./fieldProse";
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -57,8 +59,9 @@ function nullable(type: ValueType): string[] {
 
 function versionLine(e: CatalogueEntry): string | undefined {
   const parts: string[] = [];
+  const addedNote = e.added ? undefined : entryProse(e).addedNote;
   if (e.added) parts.push(`added in ${e.added}`);
-  else if (e.addedNote) parts.push(e.addedNote);
+  else if (addedNote) parts.push(addedNote);
   if (e.ga && e.ga !== e.added) parts.push(`GA in ${e.ga}`);
   if (e.featureGate) parts.push(`feature gate ${e.featureGate}${e.betaDefaultOn ? ` (on by default from ${e.betaDefaultOn})` : ""}`);
   return parts.length ? parts.join("; ") : undefined;
@@ -66,18 +69,20 @@ function versionLine(e: CatalogueEntry): string | undefined {
 
 /** Plain text for `description`: the summary and the kernel effect. */
 export function plainDescription(e: CatalogueEntry): string {
-  return `${e.summary}\n\nKernel: ${e.kernel}`;
+  const p = entryProse(e);
+  return `${p.summary}\n\nKernel: ${p.kernel}`;
 }
 
 /** Markdown for `markdownDescription`: what it does, in the kernel, when unset, where, since when, mistakes. */
 export function markdownDescription(e: CatalogueEntry, where?: string): string {
-  const lines = [`**${e.summary}**`, "", `**Kernel:** ${e.kernel}`, "", `**When unset:** ${e.unset}`];
+  const p = entryProse(e);
+  const lines = [`**${p.summary}**`, "", `**Kernel:** ${p.kernel}`, "", `**When unset:** ${p.unset}`];
   if (where) lines.push("", `**Set on:** ${where}`);
   const v = versionLine(e);
   if (v) lines.push("", `**Kubernetes:** ${v}`);
   if (e.os) lines.push("", `**OS:** ${e.os} only`);
-  if (e.mistakes.length) lines.push("", "**Common mistakes:**", ...e.mistakes.map((m) => `- ${m}`));
-  const docs = e.references.filter((r) => r.kind !== "source").slice(0, 3);
+  if (p.mistakes.length) lines.push("", "**Common mistakes:**", ...p.mistakes.map((m) => `- ${m}`));
+  const docs = p.references.filter((r) => r.kind !== "source").slice(0, 3);
   if (docs.length) lines.push("", docs.map((r) => `[${r.title}](${r.url})`).join(" · "));
   return lines.join("\n");
 }

@@ -5,7 +5,7 @@ import type { GraphNodeData, FieldRow } from "./model";
 import { FIELD_GROUPS, overridesText, runtimeRows } from "./model";
 import { SourceBadge } from "./SourceBadge";
 import { GraphContext } from "./context";
-import { fieldSpec } from "../../core/catalogue/fields";
+import { proseOf } from "../../core/catalogue/fieldProse";
 import { SOURCE_META } from "../sources";
 import { violationsOfContainer } from "../../core/pss/perContainer";
 
@@ -20,7 +20,7 @@ export function rowHoverText(row: FieldRow): string {
   if (row.overrides !== undefined) lines.push(overridesText(row));
   if (row.risk) lines.push(`risk: ${row.risk}`);
   if (row.dropped) lines.push(row.dropped);
-  const summary = fieldSpec(row.field)?.summary;
+  const summary = proseOf(row.field).summary;
   if (summary) lines.push("", summary);
   return lines.join("\n");
 }

@@ -4,7 +4,7 @@
 import { Fragment, memo, useState } from "react";
 import type { Container, Workload } from "../../core/types";
 import { EFFECTIVE_FIELDS } from "../../core/types";
-import { effectiveSpec } from "../../core/catalogue/fields";
+import { proseOf } from "../../core/catalogue/fieldProse";
 import { formatValue } from "../../core/format";
 import { SourceBadge } from "../graph/SourceBadge";
 import { SOURCE_META } from "../sources";
@@ -105,7 +105,7 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
         <tbody>
           {EFFECTIVE_FIELDS.map((f) => {
             const e = container.effective[f];
-            const spec = effectiveSpec(f);
+            const prose = proseOf(f);
             const expanded = open === f;
             return (
               <Fragment key={f}>
@@ -118,7 +118,7 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
                   ) : (
                     f
                   )}
-                  <div className="field-summary">{spec.summary}</div>
+                  <div className="field-summary">{prose.summary}</div>
                   <button className="more" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : f)}>
                     {expanded ? "less" : "kernel, attacker, mistakes…"}
                   </button>
@@ -152,34 +152,34 @@ export const ContainerPanel = memo(function ContainerPanel({ workload, container
                 <td colSpan={3}>
                     <div className="explain" data-testid={`explain-${f}`}>
                       <p>
-                        <strong>Kernel:</strong> {spec.kernel}
+                        <strong>Kernel:</strong> {prose.kernel}
                       </p>
                       <p>
-                        <strong>When unset:</strong> {spec.unset}
+                        <strong>When unset:</strong> {prose.unset}
                       </p>
                       <p>
-                        <strong>An attacker loses:</strong> {spec.attacker}
+                        <strong>An attacker loses:</strong> {prose.attacker}
                       </p>
-                      {spec.mistakes.length > 0 && (
+                      {prose.mistakes.length > 0 && (
                         <ul>
-                          {spec.mistakes.map((m) => (
+                          {prose.mistakes.map((m) => (
                             <li key={m}>{m}</li>
                           ))}
                         </ul>
                       )}
-                      {spec.seeds && (
+                      {prose.seeds && (
                         <p>
-                          <strong>Good to know:</strong> {spec.seeds}
+                          <strong>Good to know:</strong> {prose.seeds}
                         </p>
                       )}
                       <p className="refs">
-                        {spec.references.map((r) => (
+                        {prose.references.map((r) => (
                           <a key={r.url} href={r.url} target="_blank" rel="noreferrer noopener">
                             {r.title}
                           </a>
                         ))}
                       </p>
-                      <p className="muted">Source: {spec.upstream}</p>
+                      <p className="muted">Source: {prose.upstream}</p>
                     </div>
                   </td>
               </tr>
