@@ -82,57 +82,20 @@ const jsYamlPure = {
 };
 
 /**
- * The field catalogue's prose (what each field does, the kernel, the attacker, common mistakes,
- * seed corrections, references) is for the app's hover and panels (core/catalogue/schema.ts); the
- * command prints none of it, yet read, compiled and built it at every start (~35 KB of the bundle
- * and of its code cache). In the command's build those properties are left out of the catalogue's
- * entries (the entries' own properties, at four spaces, as the source is formatted). The build
- * stops if the catalogue is no longer written that way, or if a module of the command reads one of
- * them (package.test.ts also compares the built command's outputs with the sources').
+ * The field catalogue's prose (core/catalogue/fieldProse.ts: what each field does, the kernel, the
+ * attacker, common mistakes, seed corrections, sources and references) is for the app's hover and
+ * panels; the command and the library print none of it, and their modules import only the rules
+ * (core/catalogue/fields.ts). Were one of them to import the prose, every start would read, compile
+ * and build it again (~35 KB of the bundle and of its code cache): the build stops instead.
  */
-const CATALOGUE_PROSE = ["summary", "unset", "kernel", "attacker", "mistakes", "seeds", "references", "upstream", "addedNote", "sources"];
-const catalogueForCommand = {
-  name: "catalogue-without-prose",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]catalogue[\\/]fields\.ts$/ }, (args) => {
-      const lines = readFileSync(args.path, "utf8").split("\n");
-      const kept = [];
-      let skipping = false;
-      let dropped = 0;
-      for (const line of lines) {
-        const key = /^    (\w+):/.exec(line)?.[1];
-        if (skipping && (key !== undefined || /^  \},?$/.test(line))) skipping = false;
-        if (key !== undefined && CATALOGUE_PROSE.includes(key)) {
-          skipping = true;
-          dropped++;
-          continue;
-        }
-        if (!skipping) kept.push(line);
-      }
-      if (dropped < 100) throw new Error(`build-node: only ${dropped} prose properties found in ${args.path}: is the catalogue still formatted as this build expects?`);
-      // The references (REF) were read only by the entries' `references`: made pure, they go too.
-      let text = kept.join("\n");
-      const ref = /^export const REF = \{\n([\s\S]*?)\n\} satisfies Record<string, Reference>;$/m;
-      if (!ref.test(text)) throw new Error(`build-node: REF not found in ${args.path} as this build expects`);
-      text = text.replace(ref, (_, body) => `export const REF = /* @__PURE__ */ (() => ({\n${body}\n}))() satisfies Record<string, Reference>;`);
-      return { contents: text, loader: "ts" };
-    });
-    b.onEnd((result) => {
-      for (const input of Object.keys(result.metafile?.inputs ?? {})) {
-        if (!/^src\//.test(input) || /catalogue\/fields\.ts$/.test(input)) continue;
-        // Without comments and string literals: a read is code.
-        const code = readFileSync(join(root, input), "utf8").replace(/\/\/.*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "");
-        // (A volume's `v.sources`, core/pss, is another property of that name.)
-        const read = new RegExp(`(?<!\\bv)\\.(${CATALOGUE_PROSE.join("|")})\\b|\\{[^}]*\\b(${CATALOGUE_PROSE.join("|")})\\b[^}]*\\}\\s*=`).exec(code);
-        if (read) throw new Error(`build-node: ${input} reads the catalogue's ${read[1] ?? read[2]}, which the command's build leaves out (CATALOGUE_PROSE)`);
-      }
-    });
-  },
-};
+function withoutProse(result, what) {
+  const prose = Object.keys(result.metafile.inputs).filter((input) => /(^|\/)src\/core\/catalogue\/fieldProse\.ts$/.test(input));
+  if (prose.length) throw new Error(`build-node: ${what} bundles ${prose.join(", ")}, the catalogue's prose, which only the app shows: import the rules (fields.ts) instead`);
+}
 
 // The command: one CommonJS file loaded by a small launcher through V8's code cache
 // (scripts/launcher.cjs says why). import.meta.url becomes the file's own URL.
-await build({
+const command = await build({
   ...common,
   entryPoints: { "secctx-main": "src/cli/main.ts" },
   outdir: out,
@@ -143,7 +106,7 @@ await build({
   // 40 ms start). The TypeScript it came from is in secctx-main.cjs.map, to read it or to map a trace.
   minify: true,
   sourcemap: "linked",
-  plugins: [jsYamlPure, catalogueForCommand],
+  plugins: [jsYamlPure],
   metafile: true,
   // Made only when used (the URL costs ~1 ms at every start); SECCTX_BUNDLED drops main.ts's own
   // entry-point check, the launcher runs the command.
@@ -153,6 +116,7 @@ await build({
   banner: { js: '(function (exports, require, module, __filename, __dirname) {"use strict";const __secctxModule = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   footer: { js: "})" },
 });
+withoutProse(command, "the command");
 asciiOnly(join(out, "secctx-main.cjs"));
 const mainHash = createHash("sha256").update(readFileSync(join(out, "secctx-main.cjs"))).digest("hex").slice(0, 16);
 const launcher = readFileSync(join(root, "scripts", "launcher.cjs"), "utf8").replace("__MAIN_HASH__", mainHash);
@@ -163,14 +127,16 @@ writeFileSync(join(out, "secctx.mjs"), '#!/usr/bin/env node\nimport { createRequ
 chmodSync(join(out, "secctx.mjs"), 0o755);
 
 // The library runs in Node and in browsers alike (src/core uses no Node or DOM API).
-await build({
+const library = await build({
   ...common,
   entryPoints: { core: "src/core/index.ts" },
   outdir: out,
   outExtension: { ".js": ".mjs" },
   platform: "neutral",
   mainFields: ["module", "main"],
+  metafile: true,
 });
+withoutProse(library, "the library");
 
 asciiOnly(join(out, "core.mjs"));
 

@@ -110,8 +110,9 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     expect(once()).toEqual(first);
   });
 
-  // The command's build drops what it does not print (js-yaml's schemas, the catalogue's prose):
-  // the built command must print what the sources print, byte for byte, in every format.
+  // The command's build drops what it does not print (js-yaml's schemas; the catalogue's prose is
+  // never bundled, build-node.mjs): the built command must print what the sources print, byte for
+  // byte, in every format.
   const EXAMPLES = join(ROOT, "src", "core", "examples");
   it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")))("the built command prints what the sources print for %s", async (file) => {
     const path = join(EXAMPLES, file);
