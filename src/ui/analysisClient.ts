@@ -451,7 +451,7 @@ export class AnalysisClient {
     this.lastMs = r.ms;
     this.noteHere(r.ms);
     performance.mark("scp:analysed", { detail: { id: r.id, ms: r.ms, chars: r.chars, generation: this.generation, inPlace: true } });
-    this.deliver(job, r, this.here!);
+    this.deliver(job, r, this.here!, true);
   }
 
   /**
@@ -624,8 +624,8 @@ export class AnalysisClient {
     if (next) this.send(next);
   }
 
-  /** `from`: the analyser that answered (a worker's slot, or the page's analyser). */
-  private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>, from: object): void {
+  /** `from`: the analyser that answered (a worker's slot, or the page's analyser); `typed`: known to be typed into the text shown. */
+  private deliver(job: Job, r: Extract<WorkerResponse, { type: "analysis" }>, from: object, typed = false): void {
     const before = this.shown;
     // An analyser's "unchanged" means "the same as the last analysis I sent", shown or not.
     if ("analysis" in r) this.received.set(from, r);
@@ -656,7 +656,7 @@ export class AnalysisClient {
     attachProblems(r.analysis, problems);
     this.onResult(r.analysis, r.id, r.light);
     // A new text (a paste, an example, a link) from the worker: the page's analyser gets ready for its keys.
-    if (before && typedInto(before.text, job.text)) return;
+    if (typed || (before && typedInto(before.text, job.text))) return;
     // A new text: the page's analyser has no times for it yet (keys go to the worker until it has).
     this.hereMs = [];
     this.warming = undefined;

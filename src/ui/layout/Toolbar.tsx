@@ -1,4 +1,5 @@
 // The toolbar: examples, settings, lessons, share, export, compare, reset, theme, present.
+import { memo } from "react";
 import { LATEST, SUPPORTED_VERSIONS } from "../../core/versions";
 import { EXAMPLES } from "../examples";
 import { ExportMenu } from "../ExportMenu";
@@ -9,10 +10,64 @@ import { actions, useApp } from "../state/store";
 import { analysisClient } from "../state/useAnalysis";
 import { useActiveWorkload } from "../state/workloads";
 
-export function Toolbar() {
+/**
+ * The example and the settings: their own component, so that a keystroke (a new analysis) does not
+ * render their selects again (React sets every option of a controlled select on each render).
+ */
+const ToolbarSettings = memo(function ToolbarSettings() {
   const settings = useApp((s) => s.doc.settings);
   const origin = useApp((s) => s.doc.origin);
   const edited = useApp((s) => s.doc.edited);
+  const allFields = useApp((s) => s.view.allFields);
+  const { setSettings, setView } = actions();
+  const loadedExample = origin.kind === "example" ? origin.id : "";
+  // The select is narrow at laptop widths: its tooltip names the loaded example whole.
+  const loadedTitle = EXAMPLES.find((e) => e.id === loadedExample)?.title;
+  return (
+    <>
+      <label>
+        <span className="lbl">Example</span>
+        <select aria-label="Open an example" value={loadedExample} onChange={(e) => openExample(e.target.value)} title={loadedTitle ? `${loadedTitle}${edited ? " — with your edits" : ""}` : undefined}>
+          <option value="" disabled>
+            {origin.kind === "example" ? "Examples…" : "Open an example…"}
+          </option>
+          {EXAMPLES.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.title}
+              {e.id === loadedExample && edited ? " (edited)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="lbl">Runtime</span>
+        <RuntimeSelect runtime={settings.runtime} version={settings.runtimeVersion} onChange={(runtime, runtimeVersion) => setSettings({ runtime, runtimeVersion })} />
+      </label>
+      <label>
+        <span className="lbl">Kubernetes</span>
+        <select aria-label="Kubernetes version" value={settings.kubernetes} onChange={(e) => setSettings({ kubernetes: e.target.value })}>
+          {[...SUPPORTED_VERSIONS].reverse().map((v) => (
+            <option key={v} value={v}>
+              {v}
+              {v === LATEST ? " (latest)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check" title="The kubelet's --seccomp-default: an unset seccompProfile means RuntimeDefault">
+        <input type="checkbox" checked={settings.seccompDefault} onChange={(e) => setSettings({ seccompDefault: e.target.checked })} />
+        seccomp default
+      </label>
+      <label className="check" title="List every field in the graph, not only the main ones and those set">
+        <input type="checkbox" checked={allFields} onChange={(e) => setView({ allFields: e.target.checked })} />
+        all fields
+      </label>
+    </>
+  );
+});
+
+export function Toolbar() {
+  const settings = useApp((s) => s.doc.settings);
   const view = useApp((s) => s.view);
   const analysis = useApp((s) => s.result.analysis);
   const renderedId = useApp((s) => s.result.renderedId);
@@ -21,10 +76,7 @@ export function Toolbar() {
   const activeContainer = active && selectedContainer !== undefined ? active.workload.containers[selectedContainer] : undefined;
   const isLight = analysis?.workloads.some((w) => w.light) ?? false;
   const dark = view.theme === "dark";
-  const { setSettings, setView, notify } = actions();
-  const loadedExample = origin.kind === "example" ? origin.id : "";
-  // The select is narrow at laptop widths: its tooltip names the loaded example whole.
-  const loadedTitle = EXAMPLES.find((e) => e.id === loadedExample)?.title;
+  const { setView, notify } = actions();
 
   return (
     <header className="toolbar">
@@ -33,43 +85,7 @@ export function Toolbar() {
         <span className="tagline">what the kubelet and the runtime really apply, container by container</span>
       </h1>
       <div className="controls">
-        <label>
-          <span className="lbl">Example</span>
-          <select aria-label="Open an example" value={loadedExample} onChange={(e) => openExample(e.target.value)} title={loadedTitle ? `${loadedTitle}${edited ? " — with your edits" : ""}` : undefined}>
-            <option value="" disabled>
-              {origin.kind === "example" ? "Examples…" : "Open an example…"}
-            </option>
-            {EXAMPLES.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.title}
-                {e.id === loadedExample && edited ? " (edited)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="lbl">Runtime</span>
-          <RuntimeSelect runtime={settings.runtime} version={settings.runtimeVersion} onChange={(runtime, runtimeVersion) => setSettings({ runtime, runtimeVersion })} />
-        </label>
-        <label>
-          <span className="lbl">Kubernetes</span>
-          <select aria-label="Kubernetes version" value={settings.kubernetes} onChange={(e) => setSettings({ kubernetes: e.target.value })}>
-            {[...SUPPORTED_VERSIONS].reverse().map((v) => (
-              <option key={v} value={v}>
-                {v}
-                {v === LATEST ? " (latest)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check" title="The kubelet's --seccomp-default: an unset seccompProfile means RuntimeDefault">
-          <input type="checkbox" checked={settings.seccompDefault} onChange={(e) => setSettings({ seccompDefault: e.target.checked })} />
-          seccomp default
-        </label>
-        <label className="check" title="List every field in the graph, not only the main ones and those set">
-          <input type="checkbox" checked={view.allFields} onChange={(e) => setView({ allFields: e.target.checked })} />
-          all fields
-        </label>
+        <ToolbarSettings />
         <button className="tool-button" onClick={() => setView({ galleryOpen: true })} title={`${LESSONS.length} short lessons, each with a manifest and things to try`}>
           ☰ lessons
         </button>
