@@ -4,6 +4,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Diagnostic } from "../../core/types";
 import { installLargePaste } from "./largePaste";
+import { installOpenFile } from "./openFile";
 import { buildInSlices, type BufferBuilder } from "./textSlices";
 import { defineThemes, themeName } from "./themes";
 
@@ -42,6 +43,8 @@ interface Props {
   /** The user changed the text; `replacedAll` when one edit replaced all of it (a paste over everything). */
   onChange(text: string, replacedAll: boolean): void;
   onCursor?(line: number, column: number): void;
+  /** Something to tell the person (a file that could not be opened). */
+  onNotice?(text: string): void;
 }
 
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const; // monaco.MarkerSeverity values
@@ -77,7 +80,7 @@ function fitToSize(ed: CodeEditor): void {
   } as Parameters<CodeEditor["updateOptions"]>[0]);
 }
 
-export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, revision, diagnostics, theme, onChange, onCursor, quickFixes }, ref) {
+export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, revision, diagnostics, theme, onChange, onCursor, quickFixes, onNotice }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
   const editor = useRef<CodeEditor | null>(null);
@@ -91,8 +94,8 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
   // The text the editor holds; an outside replacement sets it first, so its change event is not
   // taken for the user's edit.
   const textRef = useRef(text);
-  const callbacks = useRef({ onChange, onCursor, quickFixes });
-  callbacks.current = { onChange, onCursor, quickFixes };
+  const callbacks = useRef({ onChange, onCursor, quickFixes, onNotice });
+  callbacks.current = { onChange, onCursor, quickFixes, onNotice };
   const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
   /** Monaco's tab-focus mode: Tab moves the focus on instead of indenting (Ctrl+M toggles it). */
   const [tabMoves, setTabMoves] = useState(false);
@@ -185,7 +188,7 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           },
         });
         // Huge pastes get a fresh model so Monaco's large-file mode applies (largePaste.ts).
-        const removePaste = installLargePaste(
+        const paste = installLargePaste(
           monaco,
           ed,
           host.current,
@@ -195,9 +198,12 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
           },
           () => new PieceTreeTextBufferBuilder(),
         );
+        // A file dropped on the editor or opened with Ctrl+O: read without a long task (openFile.ts).
+        const removeOpenFile = installOpenFile(monaco, ed, host.current, paste.replaceAll, (t) => callbacks.current.onNotice?.(t));
         ed.onDidDispose(() => {
           provider.dispose();
-          removePaste();
+          paste.dispose();
+          removeOpenFile();
         });
         editor.current = ed;
         setStatus("ready");
@@ -400,6 +406,12 @@ export const Editor = forwardRef<EditorHandle, Props>(function Editor({ text, re
             {tabMoves ? "Make Tab indent" : "Make Tab leave the editor"}
           </button>{" "}
           <kbd>Ctrl+M</kbd>
+          <span className="open-file">
+            <button className="link" onClick={() => void editor.current?.getAction("scp.openFile")?.run()} title="Open a YAML file from disk, or drop one on the editor: a big dump loads without holding the page (a paste of one does)">
+              Open a file
+            </button>{" "}
+            <kbd>Ctrl+O</kbd>
+          </span>
         </div>
       )}
       {status === "failed" && <p className="editor-note">The code editor could not load; this plain text box works instead.</p>}

@@ -31,7 +31,8 @@ export function spliceText(text: string, start: number, end: number, pasted: str
  * one task of a second or more), the editor is read-only meanwhile, and the model is swapped in when
  * whole. `onText` gets the new text at once (so the analysis starts while the editor loads), and
  * whether it replaced all of the old one (Monaco fires no content change when a model is swapped).
- * Returns a function that removes the listeners.
+ * Returns `replaceAll` (a file opened: the same path for a huge text, an ordinary undoable edit for
+ * a small one) and a function that removes the listeners.
  */
 export function installLargePaste(
   monaco: Monaco,
@@ -39,7 +40,7 @@ export function installLargePaste(
   host: HTMLElement,
   onText: (text: string, replacedAll: boolean) => void,
   newBuilder: () => BufferBuilder,
-): () => void {
+): { replaceAll(text: string): void; dispose(): void } {
   let previous: TextModel | undefined;
   let fresh: TextModel | undefined;
   let count = 0;
@@ -114,13 +115,33 @@ export function installLargePaste(
     onText(back.getValue(), true);
   });
 
+  const replaceAll = (text: string) => {
+    const model = ed.getModel();
+    if (!model || ed.getOption(monaco.editor.EditorOption.readOnly)) return;
+    if (text.length >= LARGE_TEXT_CHARS) {
+      onText(text, true);
+      void load(model, { text, caret: 0 });
+      return;
+    }
+    // One edit over everything: Ctrl+Z brings the text before it back, and the change reaches the
+    // store as a paste over everything does.
+    ed.pushUndoStop();
+    ed.executeEdits("open-file", [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+    ed.pushUndoStop();
+    ed.setPosition({ lineNumber: 1, column: 1 });
+    ed.revealLine(1);
+  };
+
   const win = host.ownerDocument.defaultView ?? window;
   win.addEventListener("paste", onPaste, true);
-  return () => {
-    disposed = true;
-    win.removeEventListener("paste", onPaste, true);
-    onKey.dispose();
-    // The editor disposes the model it shows; the one kept for undo is ours.
-    if (previous && previous !== ed.getModel()) previous.dispose();
+  return {
+    replaceAll,
+    dispose() {
+      disposed = true;
+      win.removeEventListener("paste", onPaste, true);
+      onKey.dispose();
+      // The editor disposes the model it shows; the one kept for undo is ours.
+      if (previous && previous !== ed.getModel()) previous.dispose();
+    },
   };
 }

@@ -41,6 +41,7 @@ export function EditorView() {
       onChange={(t, all) => actions().edit(t, all)}
       onCursor={(line) => actions().setView({ cursorLine: line })}
       quickFixes={quickFixes}
+      onNotice={(t) => actions().notify({ text: t, kind: "error" })}
     />
   );
 }
