@@ -158,7 +158,8 @@ if (!("skipped" in browser)) {
   const editor = [...browser.editorInteractiveMs].sort((a, b) => a - b)[1] ?? browser.editorInteractiveMs[0];
   targets.push(
     { target: "keystroke-to-graph p95 ≤ 50 ms (300-line manifest)", value: `p50 ${browser.keystroke.p50} ms, p95 ${browser.keystroke.p95} ms (${browser.keystroke.samples} keys)`, pass: browser.keystroke.p95 <= 50 },
-    { target: "no main-thread task over 100 ms while a 5,000-pod dump is analysed", value: `longest ${browser.paste5000.longestTaskMs} ms, ${browser.paste5000.longTasksOver100} over 100 ms`, pass: browser.paste5000.longestTaskMs <= 100 },
+    { target: "no main-thread task over 100 ms while a 5,000-pod dump is analysed (pasted)", value: `longest ${browser.paste5000.longestTaskMs} ms, ${browser.paste5000.longTasksOver100} over 100 ms (Chromium's clipboard read: a bare page that only reads the same paste ${browser.paste5000.blankPageRounds.median} ms)`, pass: browser.paste5000.longestTaskMs <= 100 },
+    { target: "no main-thread task over 100 ms while a 5,000-pod dump is opened from a file and analysed", value: `longest ${browser.open5000.longestTaskMs.median} ms (median; min ${browser.open5000.longestTaskMs.min})`, pass: browser.open5000.longestTaskMs.median <= 100 },
     { target: "initial JavaScript before Monaco ≤ 250 KB gzip", value: `${browser.bundle.initialJsGzipKB} KB`, pass: browser.bundle.initialJsGzipKB <= 250 },
     { target: "editor interactive within 1.5 s of load", value: `${editor} ms (median of ${browser.editorInteractiveMs.join(", ")})`, pass: editor <= 1500 },
   );
@@ -188,6 +189,7 @@ if (flag("--json")) {
     console.log(`  editor interactive after load: ${browser.editorInteractiveMs.join(", ")} ms`);
     console.log(`  keystroke → graph on ${browser.keystroke.lines} lines: p50 ${browser.keystroke.p50} ms, p95 ${browser.keystroke.p95} ms`);
     console.log(`  paste of ${(browser.paste5000.bytes / 1e6).toFixed(1)} MB (5,000 pods) → workload list: ${browser.paste5000.listShownMs} ms; longest main-thread task ${browser.paste5000.longestTaskMs} ms`);
+    console.log(`  the same dump opened from a file (dropped on the editor) → workload list: ${browser.open5000.listShownMs.median} ms; longest main-thread task ${browser.open5000.longestTaskMs.median} ms`);
     console.log(`  initial JS ${browser.bundle.initialJsGzipKB} KB gzip (${browser.bundle.initialJsFiles.join(", ")}); Monaco ${browser.bundle.monacoGzipKB} KB gzip; workers ${Object.entries(browser.bundle.workersKB).map(([k, v]) => `${k} ${v} KB`).join(", ")}`);
     console.log("");
   }

@@ -2,7 +2,7 @@
 // JavaScript CPU profile taken around one scenario, summed per long task (task → trace events by
 // self time, and the JavaScript functions sampled within it).
 //
-//   npx tsx bench/trace-browser.ts paste5000|keystroke|link7kWarm|typing3000 [--dist DIR] [--over MS] [--port N] [--per-key] [--no-profile]
+//   npx tsx bench/trace-browser.ts paste5000|open5000|keystroke|link7kWarm|typing3000 [--dist DIR] [--over MS] [--port N] [--per-key] [--no-profile]
 // --per-key (keystroke): for each key, the main-thread tasks between the keydown and the frame that
 // showed its graph (typing3000: the key itself, typed while a 3,000-container paste is analysed), so a slow key's time can be read task by task (--no-profile: without the
 // JavaScript sampler, whose own cost lengthens every task).
@@ -12,7 +12,7 @@ import { resolve } from "node:path";
 import LZString from "lz-string";
 import { podDump } from "./generate";
 import { manyContainersPod, shareState } from "./hostile";
-import { editorReady, frameWhen, freshPage, lastKey, manifest300, preparePaste, seen, serve, stop, waitForServer, watch } from "./browser";
+import { editorReady, frameWhen, freshPage, lastKey, manifest300, prepareDrop, preparePaste, seen, serve, stop, waitForServer, watch } from "./browser";
 
 interface TraceEvent {
   name: string;
@@ -60,8 +60,13 @@ try {
   const { page, close } = await freshPage(browser, side.base);
   await editorReady(page);
   const cdp = await page.context().newCDPSession(page);
-  const text = scenario === "paste5000" ? podDump(5000) : scenario === "typing3000" ? manyContainersPod(3000) : manifest300();
-  const paste = scenario === "link7kWarm" ? async () => 0 : await preparePaste(page, text);
+  const text = scenario === "paste5000" || scenario === "open5000" ? podDump(5000) : scenario === "typing3000" ? manyContainersPod(3000) : manifest300();
+  const paste =
+    scenario === "link7kWarm"
+      ? async () => 0
+      : scenario === "open5000"
+        ? await prepareDrop(page, text)
+        : await preparePaste(page, text);
   if (scenario === "link7kWarm") {
     // As the bench: the example's graph up and Monaco's idle-time start-up passed.
     await frameWhen(page, "podNode", "", 60_000);
@@ -111,7 +116,7 @@ try {
       keyTimes.push({ key: k, kd, at });
       await page.waitForTimeout(80);
     }
-  } else if (scenario === "paste5000") {
+  } else if (scenario === "paste5000" || scenario === "open5000") {
     await watch(page, "listHas", "5000 workloads");
     await paste();
     await seen(page, 180_000);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES, readText, refusal } from "./openFile";
+import { MAX_FILE_BYTES, READ_SLICE_BYTES, readText, refusal } from "./openFile";
 
-describe("reading a file a chunk at a time", () => {
-  it("decodes UTF-8 whole, characters split across chunks included", async () => {
-    // Multi-byte characters at every offset, over several of the stream's chunks (64 KB each).
-    const text = Array.from({ length: 40_000 }, (_, i) => `é€😀${i % 10}\n`).join("");
+describe("reading a file a slice at a time", () => {
+  it("decodes UTF-8 whole, characters split between slices included", async () => {
+    // Multi-byte characters at every offset, over several slices (READ_SLICE_BYTES).
+    const text = Array.from({ length: 250_000 }, (_, i) => `é€😀${i % 10}\n`).join("");
     const bytes = new TextEncoder().encode(text);
-    expect(bytes.length).toBeGreaterThan(3 * 65_536);
+    expect(bytes.length).toBeGreaterThan(2 * READ_SLICE_BYTES);
+    expect(READ_SLICE_BYTES % 11).not.toBe(0); // 11 bytes a line: slice ends fall inside characters
     // Blob parts of odd sizes, so that part boundaries fall inside characters too.
     const parts: BlobPart[] = [];
     for (let i = 0; i < bytes.length; i += 9_999) parts.push(bytes.slice(i, i + 9_999).buffer);

@@ -1,8 +1,8 @@
 // Opening a file into the editor: dropped on it, or chosen with Ctrl+O (also in the editor's
 // context menu and command palette). A whole cluster's dump (`kubectl get pods -A -o yaml`, 20 MB
 // and more) is what people bring; pasted, Chromium reads it from the clipboard in one task of most
-// of a second (the paste event's `getData`, which no page can split). A file is read as a stream
-// and decoded a chunk at a time, so the page keeps its turns, and the text then takes the huge
+// of a second (the paste event's `getData`, which no page can split). A file is read and decoded a
+// slice at a time, so the page keeps its turns, and the text then takes the huge
 // paste's path (largePaste.ts: a fresh model built slice by slice, Ctrl+Z brings the previous text
 // back) or, when small, one undoable edit.
 
@@ -20,20 +20,25 @@ export function refusal(file: { name: string; size: number }): string | undefine
   return `${file.name} is ${mb(file.size)}: the playground opens files of up to ${mb(MAX_FILE_BYTES)}. For a whole cluster, the command line streams any size: secctx analyze ${file.name}`;
 }
 
-/** A file's text, decoded as UTF-8 a chunk at a time (undefined when `wanted` turns false meanwhile). */
+/** Bytes decoded per turn of the page (a few milliseconds of decoding). */
+export const READ_SLICE_BYTES = 1 << 20;
+
+/**
+ * A file's text, decoded as UTF-8 a slice at a time between turns of the page (undefined when
+ * `wanted` turns false meanwhile). The slices are joined by concatenation, which V8 keeps as a
+ * rope until the text is first read through: a 20 MB flat string is written once, by its first reader.
+ */
 export async function readText(file: Blob, wanted: () => boolean): Promise<string | undefined> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  const parts: string[] = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!wanted()) {
-      await reader.cancel();
-      return undefined;
-    }
-    parts.push(value);
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let at = 0; at < file.size; at += READ_SLICE_BYTES) {
+    const bytes = await file.slice(at, at + READ_SLICE_BYTES).arrayBuffer();
+    if (!wanted()) return undefined;
+    // `stream`: a character split between two slices is decoded whole with the next one.
+    text += decoder.decode(bytes, { stream: true });
   }
-  return wanted() ? parts.join("") : undefined;
+  text += decoder.decode();
+  return wanted() ? text : undefined;
 }
 
 /** Whether a drag carries files (not text dragged within the editor). */
