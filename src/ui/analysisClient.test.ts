@@ -22,26 +22,28 @@ describe("typedInto: a few keys typed into the text in flight", () => {
   ])("%s", (_name, a, b, typed) => expect(typedInto(a, b)).toBe(typed));
 });
 
+/** A worker that records what it is sent; a test answers for it. */
+class FakeWorker {
+  static last: FakeWorker;
+  sent: WorkerRequest[] = [];
+  onmessage: ((e: { data: WorkerResponse }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() {
+    FakeWorker.last = this;
+  }
+  postMessage(m: WorkerRequest) {
+    this.sent.push(m);
+  }
+  terminate() {}
+  answer(r: WorkerResponse) {
+    this.onmessage?.({ data: r });
+  }
+}
+
 // The worker answers "unchanged" when a text's analysis equals the last one it sent. When the page
 // dropped that one (a newer text was on its way when it came), "unchanged" must bring it to the
 // page: typing into a comment after a slow paste otherwise left the old text's graph for good.
 describe("an unchanged answer after a dropped one", () => {
-  class FakeWorker {
-    static last: FakeWorker;
-    sent: WorkerRequest[] = [];
-    onmessage: ((e: { data: WorkerResponse }) => void) | null = null;
-    onerror: (() => void) | null = null;
-    constructor() {
-      FakeWorker.last = this;
-    }
-    postMessage(m: WorkerRequest) {
-      this.sent.push(m);
-    }
-    terminate() {}
-    answer(r: WorkerResponse) {
-      this.onmessage?.({ data: r });
-    }
-  }
   const analysis = (name: string): Analysis => ({ kubernetes: "1.34", runtime: "containerd", runtimeVersion: "2.1", diagnostics: [], workloads: [{ name } as Workload] });
   const full = (id: number, a: Analysis): WorkerResponse => ({ type: "analysis", id, analysis: a, problems: [], light: false, ms: 1, chars: 10 });
   const unchanged = (id: number): WorkerResponse => ({ type: "analysis", id, unchanged: true, ms: 1, chars: 10 });
@@ -84,27 +86,16 @@ describe("an unchanged answer after a dropped one", () => {
 // analyser the worker runs: the graph changes in the frame that shows the key (issue 15's keystroke
 // target). New texts, big ones and slow ones still go to the worker.
 describe("keystrokes analysed on the page", () => {
-  class EchoWorker {
-    static last: EchoWorker;
-    sent: WorkerRequest[] = [];
-    onmessage: ((e: { data: WorkerResponse }) => void) | null = null;
-    onerror: (() => void) | null = null;
-    /** The worker's own analyser: its answers are what the real worker would send. */
+  /** Answers with the worker's own analyser: what the real worker would send. */
+  class EchoWorker extends FakeWorker {
     analyser = new Analyser();
-    constructor() {
-      EchoWorker.last = this;
-    }
-    postMessage(m: WorkerRequest) {
-      this.sent.push(m);
-    }
-    terminate() {}
+    answered = new Set<number>();
     /** Answers the oldest analysis asked for and not yet answered. */
     answerNext() {
       const m = this.sent.find((x): x is Extract<WorkerRequest, { type: "analyze" }> => x.type === "analyze" && !this.answered.has(x.id))!;
       this.answered.add(m.id);
-      this.onmessage?.({ data: this.analyser.analyse(m.id, m.options, m.text) });
+      this.answer(this.analyser.analyse(m.id, m.options, m.text));
     }
-    answered = new Set<number>();
   }
   const pod = (user: number, extra = "") =>
     `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  securityContext:\n    runAsUser: ${user}\n  containers:\n  - name: app\n    image: nginx\n  - name: side\n    image: envoy\n${extra}`;
@@ -113,7 +104,7 @@ describe("keystrokes analysed on the page", () => {
     vi.stubGlobal("Worker", EchoWorker);
     const shown: { id: number; user: unknown }[] = [];
     const client = new AnalysisClient((a, id) => shown.push({ id, user: a.workloads[0]?.containers[0]?.effective.runAsUser?.value }), () => {});
-    const worker = EchoWorker.last;
+    const worker = FakeWorker.last as EchoWorker;
     client.request(pod(1000), {});
     worker.answerNext();
     expect(shown.map((s) => s.user)).toEqual([1000]);
@@ -139,7 +130,7 @@ describe("keystrokes analysed on the page", () => {
     vi.stubGlobal("Worker", EchoWorker);
     const shown: number[] = [];
     const client = new AnalysisClient((_a, id) => shown.push(id), () => {});
-    const worker = EchoWorker.last;
+    const worker = FakeWorker.last as EchoWorker;
     client.request(pod(1000), {});
     worker.answerNext();
     const early = client.request(pod(1001), {}); // at once: the page's analyser is not loaded yet
