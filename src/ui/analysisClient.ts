@@ -113,8 +113,13 @@ const yieldToPage = () =>
 export const IN_PLACE_MAX_CHARS = 32 * 1024;
 export const IN_PLACE_MAX_MS = 16;
 export const IN_PLACE_GUARD_MS = 100;
-/** Runs of the page's analyser on a newly shown small text while the page is idle (its first keys then run warm). */
+/**
+ * Runs of the page's analyser on a newly shown small text while the page is idle (its first keys
+ * then run warm): at least WARM_RUNS, ending on a run within IN_PLACE_MAX_MS (a garbage collection
+ * can make one run slow), at most WARM_RUNS_MAX.
+ */
 const WARM_RUNS = 6;
+const WARM_RUNS_MAX = 12;
 /** A text is warmed only when the worker's (cold) analysis of it took at most this long; the warm-up stops at a run this long. */
 const WARM_AFTER_MAX_MS = 200;
 /** Calls `f` in the page's next idle period (at most 200 ms from now), with the time left in it. */
@@ -482,7 +487,11 @@ export class AnalysisClient {
         // analyser now means nothing to draw.
         if ("analysis" in r) this.received.set(this.here!, r);
         this.deliveredTwin = this.received.get(this.here!);
-        if (++w.runs >= WARM_RUNS || (w.runs >= 3 && r.ms > 2 * IN_PLACE_MAX_MS) || r.ms > WARM_AFTER_MAX_MS) {
+        // Done when warm and quick; or when the text proves too slow to be analysed in place (three
+        // runs in a row over twice the budget), or one run alone too slow for an idle period.
+        const done = (++w.runs >= WARM_RUNS && r.ms <= IN_PLACE_MAX_MS) || w.runs >= WARM_RUNS_MAX;
+        const tooSlow = (w.runs >= 3 && Math.min(...this.hereMs) > 2 * IN_PLACE_MAX_MS) || r.ms > WARM_AFTER_MAX_MS;
+        if (done || tooSlow) {
           this.warming = undefined;
           performance.mark("scp:warmed", { detail: { id: job.id, runs: w.runs, ms: r.ms } });
           return;
