@@ -94,12 +94,12 @@ test("keyboard: the Tab hint's switch lets Tab leave the editor; the workload li
   await waitForEditor(page);
   const hint = page.getByTestId("tab-hint");
   await expect(hint).toContainText("Tab indents");
-  await hint.getByRole("button").click();
+  await hint.getByRole("button", { name: /^Make Tab/ }).click();
   await expect(hint).toContainText("Tab moves");
   await page.locator(".monaco-editor textarea").first().focus();
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(false);
-  await hint.getByRole("button").click();
+  await hint.getByRole("button", { name: /^Make Tab/ }).click();
   await expect(hint).toContainText("Tab indents");
 
   const pods = Array.from({ length: 9 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\nspec:\n  containers:\n  - name: c${i}\n    image: x\n`).join("---\n");
