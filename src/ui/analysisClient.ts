@@ -19,10 +19,10 @@
 //   js-yaml's parser falls into a slower state in a long-lived process (issue 15).
 import type { Action, Analysis, AnalyzeOptions, Diagnostic, Workload } from "../core/types";
 import type { Analyser } from "./analyser";
-import { displayCopy, detailCopy, type DisplayLimits } from "./displayCap";
+import type { DisplayLimits } from "./displayCap";
 import type { QuickFix } from "./editor/Editor";
-import { actionsFor, type ActionsAt } from "./pageActions";
-import { attachProblems, displayProblems } from "./problemsModel";
+import type { ActionsAt } from "./pageActions";
+import { attachProblems } from "./problemsModel";
 
 export type WorkerRequest =
   | { type: "analyze"; id: number; text?: string; bytes?: ArrayBuffer; options: AnalyzeOptions }
@@ -486,7 +486,7 @@ export class AnalysisClient {
         // The analysis of the text on screen: what the page shows, so an "unchanged" from the page's
         // analyser now means nothing to draw.
         if ("analysis" in r) this.received.set(this.here!, r);
-        this.deliveredTwin = this.received.get(this.here!);
+        if (!("error" in r)) this.deliveredTwin = this.received.get(this.here!);
         // Done when warm and quick; or when the text proves too slow to be analysed in place (three
         // runs in a row over twice the budget), or one run alone too slow for an idle period.
         const done = (++w.runs >= WARM_RUNS && r.ms <= IN_PLACE_MAX_MS) || w.runs >= WARM_RUNS_MAX;
@@ -501,7 +501,6 @@ export class AnalysisClient {
     };
     void this.loadHere().then(() => whenIdle(step), () => undefined);
   }
-
 
   private noteHere(ms: number): void {
     this.hereMs.push(ms);
