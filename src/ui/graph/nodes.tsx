@@ -20,7 +20,8 @@ export function rowHoverText(row: FieldRow): string {
   if (row.overrides !== undefined) lines.push(overridesText(row));
   if (row.risk) lines.push(`risk: ${row.risk}`);
   if (row.dropped) lines.push(row.dropped);
-  const summary = proseOf(row.field).summary;
+  // A pod row is any key written in the pod's securityContext, a misspelled one included: it may have no prose.
+  const summary = proseOf(row.field as string)?.summary;
   if (summary) lines.push("", summary);
   return lines.join("\n");
 }
